@@ -1,0 +1,636 @@
+package io.ganglion.engine;
+
+import io.ganglion.engine.config.Configuration;
+import io.ganglion.engine.endpoint.Endpoint;
+import io.ganglion.engine.endpoint.Endpoints;
+import io.ganglion.engine.endpoint.ErrorCode;
+import io.ganglion.engine.mediator.Continuation;
+import io.ganglion.engine.mediator.FaultHandler;
+import io.ganglion.engine.mediator.ListMediator;
+import io.ganglion.engine.mediator.MediationException;
+import io.ganglion.engine.mediator.Mediator;
+import io.ganglion.engine.message.Headers;
+import io.ganglion.engine.message.MessageContext;
+import io.ganglion.engine.message.Payload;
+import io.ganglion.engine.message.PayloadException;
+import io.ganglion.engine.message.StandardProperties;
+import io.ganglion.engine.message.format.MessageFormatter;
+import io.ganglion.engine.proxy.ProxyService;
+import io.ganglion.engine.rest.Dispatch;
+import io.ganglion.engine.runtime.ErrorResponses;
+import io.ganglion.engine.runtime.Exchange;
+import io.ganglion.engine.runtime.MediationFlow;
+import io.ganglion.engine.runtime.MediationRuntime;
+import io.ganglion.engine.spi.BodyTooLargeException;
+import io.ganglion.engine.spi.InboundExchange;
+import io.ganglion.engine.spi.InboundResponse;
+import io.ganglion.engine.spi.OutboundBody;
+import io.ganglion.engine.spi.OutboundResponse;
+import io.ganglion.engine.spi.RawBody;
+import io.ganglion.engine.spi.SendCallback;
+import io.ganglion.engine.spi.SendFailure;
+import io.ganglion.engine.spi.Sender;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mediation engine: takes requests from a listener, dispatches them to a proxy, an API
+ * resource or the main sequence, runs the sequences, sends through endpoints, mediates responses
+ * and answers the client. Thread-safe: holds no per-message state; mediation runs on the worker
+ * executor, never on the transport's I/O threads.
+ */
+public final class Engine implements MediationRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final String SERVICES = "/services/";
+
+    /** Request headers that make no sense on a response built from a request message. */
+    private static final Set<String> REQUEST_ONLY_HEADERS = Set.of("host", "accept", "accept-encoding",
+            "accept-language", "accept-charset", "user-agent", "authorization", "proxy-authorization", "cookie",
+            "expect", "referer", "origin", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since",
+            "range", "max-forwards", "soapaction", "content-length");
+    /** Framing and hop-by-hop headers: the transport writes its own. */
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "content-type");
+
+    private final Supplier<Configuration> configs;
+    private final Sender sender;
+    private final Executor workers;
+    private final Clock clock;
+    private final long bodyLimit;
+
+    /**
+     * @param configs the current configuration snapshot (read once per request)
+     * @param sender the transport that reaches backends
+     * @param workers runs mediation; must not be a transport I/O thread
+     * @param clock time source
+     * @param bodyLimit the most bytes of a body the engine buffers to build it
+     */
+    public Engine(Supplier<Configuration> configs, Sender sender, Executor workers, Clock clock, long bodyLimit) {
+        this.configs = configs;
+        this.sender = sender;
+        this.workers = workers;
+        this.clock = clock;
+        this.bodyLimit = bodyLimit;
+    }
+
+    /** The transport sender endpoints use. */
+    public Sender sender() {
+        return sender;
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /** Accepts a request from a listener; returns at once. Callable from an I/O thread. */
+    public void accept(InboundExchange inbound) {
+        try {
+            workers.execute(() -> onRequest(inbound));
+        } catch (RejectedExecutionException e) {
+            inbound.respond(ErrorResponses.of(503, 0, "the server is shutting down or overloaded",
+                    inbound.headers().get("Accept")));
+        }
+    }
+
+    private void onRequest(InboundExchange in) {
+        Configuration cfg = configs.get();
+        MessageContext ctx = new MessageContext(cfg, this, new Exchange(in));
+        try {
+            initRequest(ctx, in);
+            route(ctx, in, cfg);
+        } catch (Throwable t) {
+            fault(ctx, t);
+            endActivity(ctx);
+        }
+    }
+
+    private void initRequest(MessageContext ctx, InboundExchange in) {
+        String uri = in.uri();
+        ctx.setHeaders(in.headers().copy());
+        ctx.setPayload(Payload.of(in.body()));
+        ctx.payload().setBuildLimit(bodyLimit);
+        ctx.setTo(uri);
+        ctx.setAxis2Property(StandardProperties.HTTP_METHOD, in.method());
+        ctx.setAxis2Property(StandardProperties.REST_URL_POSTFIX, uri);
+        ctx.setAxis2Property(StandardProperties.TRANSPORT_IN_URL, uri);
+        ctx.setAxis2Property("REMOTE_ADDR", in.remoteAddress() == null ? null
+                : in.remoteAddress().getAddress().getHostAddress());
+        ctx.setAxis2Property("TRANSPORT_IN", in.scheme());
+        String contentType = in.headers().get("Content-Type");
+        if (contentType != null) {
+            ctx.setAxis2Property(StandardProperties.CONTENT_TYPE, contentType);
+            ctx.setAxis2Property(StandardProperties.MESSAGE_TYPE, baseType(contentType));
+        }
+        if (!in.body().equals(RawBody.empty()) && in.body().length() != 0) {
+            ctx.setAxis2Property(StandardProperties.NO_ENTITY_BODY, null);
+        } else {
+            ctx.setAxis2Property(StandardProperties.NO_ENTITY_BODY, Boolean.TRUE);
+        }
+        String action = in.headers().get("SOAPAction");
+        if (action != null) {
+            ctx.setSoapAction(unquote(action));
+        }
+    }
+
+    private void route(MessageContext ctx, InboundExchange in, Configuration cfg) {
+        String uri = in.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? null : uri.substring(q + 1);
+        if (path.startsWith(SERVICES)) {
+            routeProxy(ctx, in, cfg, path, query);
+            return;
+        }
+        String host = hostOf(in.headers().get("Host"));
+        Dispatch d = cfg.apiDispatcher().dispatch(ctx, in.method(), path, query, host, in.localPort());
+        if (d instanceof Dispatch.Matched m) {
+            ctx.setFlow(m.resource());
+            startFlow(ctx, m.resource().inSequence(), null);
+        } else if (d instanceof Dispatch.NoResource nr) {
+            Mediator mismatch = cfg.sequence(Configuration.RESOURCE_MISMATCH);
+            if (mismatch != null) {
+                startFlow(ctx, mismatch, null);
+            } else {
+                respondError(ctx, 404, 0, "no resource of API '" + nr.api().name() + "' matches "
+                        + in.method() + " " + path);
+                endActivity(ctx);
+            }
+        } else if (d instanceof Dispatch.MethodNotAllowed mna) {
+            OutboundResponse r = ErrorResponses.of(405, 0, "method " + in.method() + " is not allowed on " + path,
+                    in.headers().get("Accept"));
+            r.headers().set("Allow", String.join(", ", mna.allowed()));
+            ctx.exchange().respond(r);
+            endActivity(ctx);
+        } else if (d instanceof Dispatch.Options o) {
+            Headers h = new Headers().set("Allow", String.join(", ", o.allowed()));
+            ctx.exchange().respond(new OutboundResponse(200, h, OutboundBody.NONE, false));
+            endActivity(ctx);
+        } else {
+            Mediator main = cfg.sequence(Configuration.MAIN);
+            if (main == null) {
+                respondError(ctx, 404, 0, "no API or proxy service matches " + path);
+                endActivity(ctx);
+            } else {
+                startFlow(ctx, main, null);
+            }
+        }
+    }
+
+    private void routeProxy(MessageContext ctx, InboundExchange in, Configuration cfg, String path, String query) {
+        String rest = path.substring(SERVICES.length());
+        int slash = rest.indexOf('/');
+        String name = slash < 0 ? rest : rest.substring(0, slash);
+        String postfix = slash < 0 ? "" : rest.substring(slash);
+        ProxyService proxy = cfg.proxy(name);
+        if (proxy == null || !proxy.transports().contains(in.scheme())) {
+            respondError(ctx, 404, 0, "no proxy service named '" + name + "' on " + in.scheme());
+            endActivity(ctx);
+            return;
+        }
+        if (query != null && query.equalsIgnoreCase("wsdl") && in.method().equals("GET")) {
+            if (proxy.wsdl() == null) {
+                respondError(ctx, 404, 0, "proxy service '" + name + "' publishes no WSDL");
+            } else {
+                ctx.exchange().respond(OutboundResponse.of(200, "text/xml; charset=UTF-8",
+                        proxy.wsdl().getBytes(StandardCharsets.UTF_8)));
+            }
+            endActivity(ctx);
+            return;
+        }
+        ctx.setProperty(StandardProperties.PROXY_NAME, name);
+        ctx.setAxis2Property(StandardProperties.REST_URL_POSTFIX, query == null ? postfix : postfix + "?" + query);
+        ctx.setFlow(proxy);
+        startFlow(ctx, proxy.inSequence(), proxy.endpoint());
+    }
+
+    /** Runs a flow's request side: its in sequence, then (proxies) a send to its target endpoint. */
+    private void startFlow(MessageContext ctx, Mediator in, Endpoint target) {
+        pushFaultSequence(ctx);
+        Mediator m;
+        if (target == null) {
+            m = in;
+        } else {
+            Mediator sendToTarget = new TargetSend(target);
+            m = in == null ? sendToTarget : new ListMediator(List.of(in, sendToTarget));
+        }
+        if (m == null) {
+            endActivity(ctx);
+            return;
+        }
+        whenBodyReady(ctx, m.readsBody(), () -> runSegment(ctx, m));
+    }
+
+    /** The implicit send to a proxy's target endpoint after its in sequence. */
+    private record TargetSend(Endpoint endpoint) implements Mediator {
+        @Override
+        public boolean mediate(MessageContext ctx) {
+            ctx.runtime().send(ctx, endpoint, null);
+            return true;
+        }
+
+        @Override
+        public boolean readsBody() {
+            return endpoint.readsBody();
+        }
+    }
+
+    private static void pushFaultSequence(MessageContext ctx) {
+        MediationFlow flow = ctx.flow();
+        Mediator fs = flow != null && flow.faultSequence() != null ? flow.faultSequence()
+                : ctx.config().sequence(Configuration.FAULT);
+        if (fs != null) {
+            ctx.pushFaultHandler(FaultHandler.of(fs));
+        }
+    }
+
+    private void runSegment(MessageContext ctx, Mediator m) {
+        try {
+            m.mediate(ctx);
+        } catch (Throwable t) {
+            fault(ctx, t);
+        }
+        endActivity(ctx);
+    }
+
+    /** One activity of the exchange ended; if it was the last and nobody answered, answer now. */
+    private void endActivity(MessageContext ctx) {
+        Exchange ex = ctx.exchange();
+        if (ex.end() && !ex.isResponded()) {
+            FaultState fs = (FaultState) ctx.getProperty(FaultState.KEY);
+            if (fs != null) {
+                respondError(ctx, fs.status, fs.code, fs.message);
+            } else {
+                // Nothing answered (e.g. <drop/> on a request): 202, as Synapse's FORCE_SC_ACCEPTED, not a hang.
+                ex.respond(new OutboundResponse(202, new Headers(), OutboundBody.NONE, false));
+            }
+        }
+    }
+
+    /** Reads the body ahead when the next mediation needs it, so workers never wait on the network. */
+    private void whenBodyReady(MessageContext ctx, boolean needsBody, Runnable next) {
+        RawBody raw = ctx.payload().raw();
+        if (!needsBody || raw == null || raw.length() == 0) {
+            next.run();
+            return;
+        }
+        CompletableFuture<byte[]> f = raw.readAll(bodyLimit).toCompletableFuture();
+        if (f.isDone() && !f.isCompletedExceptionally()) {
+            next.run();
+            return;
+        }
+        f.whenComplete((bytes, err) -> execute(() -> {
+            if (err == null) {
+                next.run();
+                return;
+            }
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof BodyTooLargeException) {
+                respondError(ctx, 413, 0, cause.getMessage());
+            } else {
+                respondError(ctx, 400, 0, "could not read the request body: " + cause.getMessage());
+            }
+            endActivity(ctx);
+        }));
+    }
+
+    private void execute(Runnable r) {
+        try {
+            workers.execute(r);
+        } catch (RejectedExecutionException e) {
+            r.run();
+        }
+    }
+
+    // ------------------------------------------------------------------ MediationRuntime
+
+    @Override
+    public void send(MessageContext ctx, Endpoint endpoint, String receiveSequence) {
+        if (ctx.isResponse()) {
+            respond(ctx);
+            return;
+        }
+        Endpoint ep = endpoint != null ? endpoint : Endpoints.implicitTo();
+        boolean outOnly = isTrue(ctx.getProperty(StandardProperties.OUT_ONLY));
+        if (ep.name() != null) {
+            ctx.setProperty(StandardProperties.LAST_ENDPOINT, ep.name());
+        }
+        ctx.exchange().begin();
+        try {
+            ep.send(ctx, new SendCallback() {
+                @Override
+                public void onResponse(InboundResponse response) {
+                    execute(() -> onSendResponse(ctx, response, receiveSequence, outOnly));
+                }
+
+                @Override
+                public void onFailure(SendFailure failure) {
+                    execute(() -> {
+                        onSendFailure(ctx, failure);
+                        endActivity(ctx);
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            ctx.exchange().end();
+            throw e;
+        }
+        if (outOnly && isTrue(ctx.getAxis2Property(StandardProperties.FORCE_SC_ACCEPTED))) {
+            ctx.exchange().respond(new OutboundResponse(202, new Headers(), OutboundBody.NONE, false));
+        }
+    }
+
+    private void onSendResponse(MessageContext req, InboundResponse resp, String receive, boolean outOnly) {
+        if (outOnly) {
+            endActivity(req);
+            return;
+        }
+        MessageContext r = req.copyForResponse();
+        applyResponse(r, resp);
+        r.setResponse(true);
+        r.setTo(null);
+        r.faultStack().clear();
+        try {
+            Mediator seq;
+            if (receive != null) {
+                seq = r.config().sequence(receive);
+                if (seq == null) {
+                    throw new MediationException("receiving sequence '" + receive + "' is not deployed");
+                }
+            } else if (r.flow() != null) {
+                seq = r.flow().outSequence();
+            } else {
+                seq = r.config().sequence(Configuration.MAIN);
+            }
+            if (seq == null) {
+                respond(r);
+                endActivity(r);
+                return;
+            }
+            pushFaultSequence(r);
+            Mediator out = seq;
+            whenBodyReady(r, out.readsBody(), () -> runSegment(r, out));
+        } catch (Throwable t) {
+            fault(r, t);
+            endActivity(r);
+        }
+    }
+
+    private static void applyResponse(MessageContext ctx, InboundResponse resp) {
+        ctx.setHeaders(resp.headers().copy());
+        ctx.setPayload(Payload.of(resp.body()));
+        ctx.axis2Properties().clear();
+        ctx.setAxis2Property(StandardProperties.HTTP_SC, resp.status());
+        if (resp.reason() != null && !resp.reason().isEmpty()) {
+            ctx.setAxis2Property(StandardProperties.HTTP_SC_DESC, resp.reason());
+        }
+        String ct = resp.body().contentType() != null ? resp.body().contentType() : resp.headers().get("Content-Type");
+        if (ct != null) {
+            ctx.setAxis2Property(StandardProperties.CONTENT_TYPE, ct);
+            ctx.setAxis2Property(StandardProperties.MESSAGE_TYPE, baseType(ct));
+        }
+    }
+
+    private void onSendFailure(MessageContext ctx, SendFailure f) {
+        ctx.takeContinuations();
+        setError(ctx, f.errorCode(), f.message(), f.cause());
+        LOG.warn("{}: send failed with {}: {}", flowName(ctx), f.errorCode(), f.message());
+        handleFault(ctx, ErrorCode.httpStatusFor(f.errorCode()), f.errorCode(), f.message());
+    }
+
+    @Override
+    public void call(MessageContext ctx, Endpoint endpoint) {
+        Endpoint ep = endpoint != null ? endpoint : Endpoints.implicitTo();
+        ctx.setResponse(false);
+        ctx.exchange().begin();
+        try {
+            ep.send(ctx, new SendCallback() {
+                @Override
+                public void onResponse(InboundResponse response) {
+                    execute(() -> {
+                        applyResponse(ctx, response);
+                        whenBodyReady(ctx, true, () -> resume(ctx));
+                    });
+                }
+
+                @Override
+                public void onFailure(SendFailure failure) {
+                    execute(() -> {
+                        onSendFailure(ctx, failure);
+                        endActivity(ctx);
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            ctx.exchange().end();
+            throw e;
+        }
+    }
+
+    /** Continues a flow paused by {@code call}, innermost list first. */
+    private void resume(MessageContext ctx) {
+        List<Continuation> frames = ctx.takeContinuations();
+        try {
+            for (int i = 0; i < frames.size(); i++) {
+                boolean go = frames.get(i).resume(ctx);
+                if (ctx.isSuspended()) {
+                    for (int j = i + 1; j < frames.size(); j++) {
+                        ctx.addContinuation(frames.get(j));
+                    }
+                    break;
+                }
+                if (!go) {
+                    break;
+                }
+            }
+        } catch (Throwable t) {
+            fault(ctx, t);
+        }
+        endActivity(ctx);
+    }
+
+    @Override
+    public void respond(MessageContext ctx) {
+        OutboundResponse r;
+        try {
+            r = toResponse(ctx);
+        } catch (PayloadException e) {
+            r = ErrorResponses.of(e.status(), 0, e.getMessage(), acceptOf(ctx));
+        }
+        if (!ctx.exchange().respond(r)) {
+            LOG.debug("{}: the client was already answered; response dropped", flowName(ctx));
+        }
+    }
+
+    private OutboundResponse toResponse(MessageContext ctx) {
+        if (isTrue(ctx.getAxis2Property(StandardProperties.FORCE_SC_ACCEPTED))) {
+            return new OutboundResponse(202, new Headers(), OutboundBody.NONE, false);
+        }
+        int status = statusOf(ctx);
+        Headers headers = new Headers();
+        boolean fromRequest = !ctx.isResponse();
+        for (Headers.Header h : ctx.headers()) {
+            String n = h.name().toLowerCase(Locale.ROOT);
+            if (FRAMING_HEADERS.contains(n) || (fromRequest && REQUEST_ONLY_HEADERS.contains(n))) {
+                continue;
+            }
+            headers.add(h.name(), h.value());
+        }
+        OutboundBody body;
+        if (isTrue(ctx.getAxis2Property(StandardProperties.NO_ENTITY_BODY)) && !ctx.payload().isBuilt()) {
+            body = OutboundBody.NONE;
+        } else if (ctx.payload().isBuilt()) {
+            body = MessageFormatter.format(ctx);
+        } else {
+            RawBody raw = ctx.payload().raw();
+            body = raw == null || raw.length() == 0 ? OutboundBody.NONE : new OutboundBody.Relay(raw);
+        }
+        boolean chunked = !isTrue(ctx.getAxis2Property(StandardProperties.DISABLE_CHUNKING));
+        return new OutboundResponse(status, headers, body, chunked);
+    }
+
+    private static int statusOf(MessageContext ctx) {
+        Object sc = ctx.getAxis2Property(StandardProperties.HTTP_SC);
+        if (sc != null) {
+            try {
+                return Integer.parseInt(sc.toString().trim());
+            } catch (NumberFormatException e) {
+                LOG.warn("{}: HTTP_SC '{}' is not a number; answering 500", flowName(ctx), sc);
+                return 500;
+            }
+        }
+        return ctx.isFaultResponse() ? 500 : 200;
+    }
+
+    @Override
+    public void loopback(MessageContext ctx) {
+        ctx.setResponse(true);
+        Mediator out = ctx.flow() == null ? null : ctx.flow().outSequence();
+        if (out == null) {
+            respond(ctx);
+        } else {
+            out.mediate(ctx);
+        }
+    }
+
+    @Override
+    public void mediateAsync(MessageContext ctx, Mediator sequence) {
+        ctx.exchange().begin();
+        execute(() -> whenBodyReady(ctx, sequence.readsBody(), () -> runSegment(ctx, sequence)));
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /** Marks the exchange as failed so that an unanswered end gives an error, not 202. */
+    private record FaultState(int status, int code, String message) {
+        static final String KEY = "__GANGLION_FAULT_STATE__";
+    }
+
+    private void fault(MessageContext ctx, Throwable t) {
+        int status;
+        int code;
+        if (t instanceof PayloadException pe) {
+            status = pe.status();
+            code = pe.status();
+        } else if (t instanceof MediationException me && me.errorCode() != 0) {
+            code = me.errorCode();
+            status = ErrorCode.httpStatusFor(code);
+        } else {
+            code = 0;
+            status = 500;
+        }
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        if (t instanceof PayloadException) {
+            LOG.info("{}: bad request: {}", flowName(ctx), message);
+        } else if (t instanceof MediationException) {
+            LOG.warn("{}: mediation failed: {}", flowName(ctx), message);
+        } else {
+            LOG.error("{}: mediation failed", flowName(ctx), t);
+        }
+        ctx.takeContinuations();
+        setError(ctx, code, message, t);
+        handleFault(ctx, status, code, message);
+    }
+
+    private static void setError(MessageContext ctx, int code, String message, Throwable cause) {
+        ctx.setProperty(StandardProperties.ERROR_CODE, code);
+        ctx.setProperty(StandardProperties.ERROR_MESSAGE, message);
+        ctx.setProperty(StandardProperties.ERROR_DETAIL, cause == null ? message : String.valueOf(cause));
+        ctx.setProperty(StandardProperties.ERROR_EXCEPTION, cause);
+    }
+
+    private void handleFault(MessageContext ctx, int status, int code, String message) {
+        ctx.setProperty(FaultState.KEY, new FaultState(status, code, message));
+        FaultHandler handler = ctx.faultStack().poll();
+        if (handler == null) {
+            respondError(ctx, status, code, message);
+            return;
+        }
+        try {
+            handler.handleFault(ctx);
+        } catch (Throwable t) {
+            LOG.error("{}: the fault sequence itself failed", flowName(ctx), t);
+            respondError(ctx, status, code, message);
+        }
+    }
+
+    private void respondError(MessageContext ctx, int status, int code, String message) {
+        ctx.exchange().respond(ErrorResponses.of(status, code, message, acceptOf(ctx)));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String acceptOf(MessageContext ctx) {
+        var in = ctx.exchange().inbound();
+        return in == null ? null : in.headers().get("Accept");
+    }
+
+    private static String flowName(MessageContext ctx) {
+        return ctx.flow() == null ? "main" : ctx.flow().flowName();
+    }
+
+    static boolean isTrue(Object v) {
+        return v != null && (Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(v.toString().trim()));
+    }
+
+    /** {@code text/xml; charset=UTF-8} becomes {@code text/xml}. */
+    public static String baseType(String contentType) {
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
+    }
+
+    private static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    private static String hostOf(String hostHeader) {
+        if (hostHeader == null) {
+            return null;
+        }
+        if (hostHeader.startsWith("[")) {
+            int end = hostHeader.indexOf(']');
+            return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
+        }
+        int colon = hostHeader.indexOf(':');
+        return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
+    }
+}

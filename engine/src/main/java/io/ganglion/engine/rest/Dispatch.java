@@ -1,0 +1,24 @@
+package io.ganglion.engine.rest;
+
+import java.util.Set;
+
+/** The outcome of matching a request against the deployed APIs. */
+public sealed interface Dispatch {
+
+    /** A resource matched; the dispatcher has set the REST properties, uri.var.* and query.param.*. */
+    record Matched(Api api, Resource resource) implements Dispatch {}
+
+    /** No API's context matches: the request goes to the main sequence. */
+    record NoApi() implements Dispatch {}
+
+    /** An API matched but none of its resources: 404, or the resource-mismatch sequence. */
+    record NoResource(Api api) implements Dispatch {}
+
+    /** A resource matches the path but not the method: 405 with Allow. */
+    record MethodNotAllowed(Api api, Set<String> allowed) implements Dispatch {}
+
+    /** An OPTIONS request no resource handles itself: 200 (or 204) with Allow. */
+    record Options(Api api, Set<String> allowed) implements Dispatch {}
+
+    Dispatch NO_API = new NoApi();
+}
