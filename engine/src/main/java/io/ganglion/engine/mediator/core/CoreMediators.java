@@ -10,6 +10,20 @@ public final class CoreMediators {
 
     /** Every core mediator's XML type. */
     public static List<MediatorXml<?>> all() {
-        return List.of();
+        return List.of(
+                new LogMediatorXml(),
+                new PropertyMediatorXml(),
+                new HeaderMediatorXml(),
+                new FilterMediatorXml(),
+                new SwitchMediatorXml(),
+                new SequenceMediatorXml(),
+                new InMediatorXml(),
+                new OutMediatorXml(),
+                new SendMediatorXml(),
+                new CallMediatorXml(),
+                new RespondMediatorXml(),
+                new DropMediatorXml(),
+                new LoopbackMediatorXml(),
+                new CallTemplateMediatorXml());
     }
 }
