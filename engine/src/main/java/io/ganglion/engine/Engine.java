@@ -119,7 +119,7 @@ public final class Engine implements MediationRuntime {
             route(ctx, in, cfg);
         } catch (Throwable t) {
             fault(ctx, t);
-            endActivity(ctx);
+            finishSegment(ctx);
         }
     }
 
@@ -268,6 +268,20 @@ public final class Engine implements MediationRuntime {
         } catch (Throwable t) {
             fault(ctx, t);
         }
+        finishSegment(ctx);
+    }
+
+    /** Ends a stretch of mediation: starts a deferred call's send, then ends the activity. */
+    private void finishSegment(MessageContext ctx) {
+        Runnable deferred = ctx.takeUnwoundAction();
+        if (deferred != null) {
+            try {
+                deferred.run();
+            } catch (Throwable t) {
+                ctx.exchange().end();
+                fault(ctx, t);
+            }
+        }
         endActivity(ctx);
     }
 
@@ -345,7 +359,7 @@ public final class Engine implements MediationRuntime {
                 public void onFailure(SendFailure failure) {
                     execute(() -> {
                         onSendFailure(ctx, failure);
-                        endActivity(ctx);
+                        finishSegment(ctx);
                     });
                 }
             });
@@ -390,7 +404,7 @@ public final class Engine implements MediationRuntime {
             whenBodyReady(r, out.readsBody(), () -> runSegment(r, out));
         } catch (Throwable t) {
             fault(r, t);
-            endActivity(r);
+            finishSegment(r);
         }
     }
 
@@ -421,8 +435,7 @@ public final class Engine implements MediationRuntime {
         Endpoint ep = endpoint != null ? endpoint : Endpoints.implicitTo();
         ctx.setResponse(false);
         ctx.exchange().begin();
-        try {
-            ep.send(ctx, new SendCallback() {
+        ctx.runWhenUnwound(() -> ep.send(ctx, new SendCallback() {
                 @Override
                 public void onResponse(InboundResponse response) {
                     execute(() -> {
@@ -435,14 +448,10 @@ public final class Engine implements MediationRuntime {
                 public void onFailure(SendFailure failure) {
                     execute(() -> {
                         onSendFailure(ctx, failure);
-                        endActivity(ctx);
+                        finishSegment(ctx);
                     });
                 }
-            });
-        } catch (RuntimeException e) {
-            ctx.exchange().end();
-            throw e;
-        }
+            }));
     }
 
     /** Continues a flow paused by {@code call}, innermost list first. */
@@ -464,7 +473,7 @@ public final class Engine implements MediationRuntime {
         } catch (Throwable t) {
             fault(ctx, t);
         }
-        endActivity(ctx);
+        finishSegment(ctx);
     }
 
     @Override
