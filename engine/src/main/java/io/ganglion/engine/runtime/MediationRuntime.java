@@ -3,6 +3,7 @@ package io.ganglion.engine.runtime;
 import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.mediator.Mediator;
 import io.ganglion.engine.message.MessageContext;
+import io.ganglion.engine.spi.Sender;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -40,4 +41,9 @@ public interface MediationRuntime {
 
     /** The clock for time-based behaviour (aggregate timeouts, SYSTEM_DATE). */
     Clock clock();
+
+    /** The transport sender leaf endpoints hand their requests to. */
+    default Sender sender() {
+        throw new UnsupportedOperationException("this runtime has no sender");
+    }
 }

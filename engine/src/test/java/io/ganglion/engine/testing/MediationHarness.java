@@ -10,6 +10,7 @@ import io.ganglion.engine.message.StandardProperties;
 import io.ganglion.engine.runtime.Exchange;
 import io.ganglion.engine.runtime.MediationRuntime;
 import io.ganglion.engine.spi.RawBody;
+import io.ganglion.engine.spi.Sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class MediationHarness implements MediationRuntime {
 
     private final Configuration config;
     private Clock clock = Clock.systemUTC();
+    private Sender sender;
 
     public MediationHarness() {
         this(Configuration.builder().build());
@@ -44,6 +46,12 @@ public final class MediationHarness implements MediationRuntime {
 
     public MediationHarness withClock(Clock clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /** Makes {@link #sender()} return {@code sender} (leaf endpoints send through it). */
+    public MediationHarness withSender(Sender sender) {
+        this.sender = sender;
         return this;
     }
 
@@ -106,5 +114,13 @@ public final class MediationHarness implements MediationRuntime {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Sender sender() {
+        if (sender == null) {
+            throw new IllegalStateException("no sender: call withSender(...) first");
+        }
+        return sender;
     }
 }

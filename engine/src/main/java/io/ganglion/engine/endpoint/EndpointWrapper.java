@@ -1,0 +1,80 @@
+package io.ganglion.engine.endpoint;
+
+import io.ganglion.engine.mediator.ReadContext;
+import io.ganglion.engine.mediator.WriteContext;
+import io.ganglion.engine.message.MessageContext;
+import io.ganglion.engine.message.StandardProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.axiom.om.OMElement;
+
+/**
+ * What every {@code <endpoint>} element carries besides its type: the name, the
+ * {@code <property>} children applied on send, and the {@code <description>}.
+ * Thread-safe: immutable.
+ *
+ * @param name the endpoint name, or null for an anonymous inline endpoint
+ * @param properties set on the message before it is sent
+ * @param description free text, or null
+ */
+public record EndpointWrapper(String name, List<EndpointProperty> properties, String description) {
+
+    /** An anonymous endpoint with no properties. */
+    public static final EndpointWrapper ANONYMOUS = new EndpointWrapper(null, List.of(), null);
+
+    public EndpointWrapper {
+        properties = List.copyOf(properties);
+    }
+
+    /** Reads the name, properties and description of an {@code <endpoint>} element. */
+    public static EndpointWrapper read(OMElement endpoint, ReadContext ctx) {
+        List<EndpointProperty> props = new ArrayList<>();
+        for (OMElement p : ReadContext.childrenNamed(endpoint, "property")) {
+            props.add(EndpointProperty.read(p, ctx));
+        }
+        OMElement d = ReadContext.child(endpoint, "description");
+        return new EndpointWrapper(ctx.attribute(endpoint, "name"), props, d == null ? null : d.getText());
+    }
+
+    /**
+     * Writes an {@code <endpoint>} element holding {@code type} (may be null for references),
+     * then the properties and the description.
+     */
+    public OMElement write(OMElement type, WriteContext ctx) {
+        OMElement el = ctx.element("endpoint");
+        ctx.attribute(el, "name", name);
+        if (type != null) {
+            el.addChild(type);
+        }
+        for (EndpointProperty p : properties) {
+            p.write(el, ctx);
+        }
+        if (description != null) {
+            ctx.element("description", el).setText(description);
+        }
+        return el;
+    }
+
+    /**
+     * Prepares the message for this endpoint: records it as the last endpoint (when named) and sets
+     * the endpoint's properties.
+     */
+    public void apply(MessageContext ctx) {
+        if (name != null) {
+            ctx.setProperty(StandardProperties.LAST_ENDPOINT, name);
+        }
+        for (EndpointProperty p : properties) {
+            p.apply(ctx);
+        }
+    }
+
+    /** True when a property expression reads the body. */
+    public boolean readsBody() {
+        for (EndpointProperty p : properties) {
+            if (p.readsBody()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
