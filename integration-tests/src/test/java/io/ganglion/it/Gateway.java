@@ -1,0 +1,35 @@
+package io.ganglion.it;
+
+import io.ganglion.server.Server;
+import io.ganglion.server.ServerOptions;
+
+/** The real Ganglion server started in-process on an ephemeral loopback port. */
+final class Gateway implements AutoCloseable {
+
+    private final Server server;
+
+    private Gateway(Server server) {
+        this.server = server;
+    }
+
+    static Gateway start(TestRepo repo) {
+        try {
+            return new Gateway(Server.start(new ServerOptions(repo.path(), 0)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Ganglion did not start: " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
