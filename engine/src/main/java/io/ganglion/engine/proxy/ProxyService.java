@@ -13,7 +13,8 @@ import org.apache.axiom.om.OMElement;
 /**
  * A proxy service served at {@code /services/{name}}: {@code <proxy name [transports] [startOnLoad]>
  * <target [inSequence] [outSequence] [faultSequence] [endpoint]>...</target> [<publishWSDL>]
- * [<parameter>|<policy>|<enableAddressing>|<enableSec>]*</proxy>}.
+ * [<parameter>|<policy>|<enableAddressing>|<enableSec>]*</proxy>}. Thread-safe: immutable (the kept
+ * elements are only read, to write the proxy back).
  *
  * @param name the service name
  * @param transports transports it is exposed on (http, https), in declaration order

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * A REST API: {@code <api name context [version version-type] [hostname] [port] [transport]>resource+</api>}.
+ * Thread-safe: immutable.
  *
  * @param apiName the {@code name} attribute
  * @param context the context as written, e.g. {@code /orders} or {@code /{version}/orders}

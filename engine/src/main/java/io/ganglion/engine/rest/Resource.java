@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A resource of an API: {@code <resource [methods] [uri-template|url-mapping] [content-type]
- * [user-agent] [protocol]>} with its in, out and fault sequences (inline or by key).
+ * [user-agent] [protocol]>} with its in, out and fault sequences (inline or by key). Thread-safe: immutable.
  *
  * @param apiName owning API's name (with {@code :v<version>} when versioned)
  * @param methods allowed methods (upper case, in declaration order); empty means all
