@@ -18,7 +18,7 @@ class MediationIT {
                         <inSequence>
                           <send>
                             <endpoint>
-                              <http method="get" uri-template="%s/backend/users/{uri.var.id}?expand={query.param.e}"/>
+                              <http method="get" uri-template="%s/backend/users/{uri.var.id}?expand={query.param.expand}"/>
                             </endpoint>
                           </send>
                         </inSequence>
