@@ -21,6 +21,8 @@ public final class Payload {
     private RawBody raw;
     private SOAPEnvelope envelope;
     private long buildLimit = DEFAULT_BUILD_LIMIT;
+    private String sourceContentType;
+    private Object wireView;
 
     private Payload(RawBody raw, SOAPEnvelope envelope) {
         this.raw = raw;
@@ -65,8 +67,11 @@ public final class Payload {
     public SOAPEnvelope envelope() {
         if (envelope == null) {
             byte[] bytes = readBytes();
-            envelope = MessageBuilder.build(bytes, raw == null ? null : raw.contentType());
+            String contentType = raw == null ? null : raw.contentType();
+            envelope = MessageBuilder.build(bytes, contentType);
+            sourceContentType = contentType;
             raw = null;
+            wireView = null;
         }
         return envelope;
     }
@@ -91,6 +96,28 @@ public final class Payload {
     public void setEnvelope(SOAPEnvelope envelope) {
         this.envelope = envelope;
         this.raw = null;
+        this.wireView = null;
+    }
+
+    /**
+     * The Content-Type of the wire body the envelope was built from, or null (not built yet, or
+     * produced by the engine). Lets the formatter answer SOAP with SOAP when nothing else says.
+     */
+    public String sourceContentType() {
+        return envelope == null ? null : sourceContentType;
+    }
+
+    /**
+     * A parsed view of the still unbuilt wire body (json-eval keeps its JSON tree here so that
+     * several expressions parse the bytes once), or null. Dropped when the payload is built.
+     */
+    public Object wireView() {
+        return envelope == null ? wireView : null;
+    }
+
+    /** Keeps a parsed view of the unbuilt wire body; see {@link #wireView()}. */
+    public void setWireView(Object view) {
+        this.wireView = envelope == null ? view : null;
     }
 
     /** The first child of the SOAP body (the POX or JSON root), or null when the body is empty. */
@@ -113,7 +140,9 @@ public final class Payload {
     /** An independent copy: the envelope is cloned, wire bytes are shared (they are immutable). */
     public Payload copy() {
         if (envelope != null) {
-            return of(MessageBuilder.cloneEnvelope(envelope));
+            Payload p = of(MessageBuilder.cloneEnvelope(envelope));
+            p.sourceContentType = sourceContentType;
+            return p;
         }
         Payload p = new Payload(raw, null);
         p.buildLimit = buildLimit;
