@@ -506,7 +506,7 @@ public final class Engine implements MediationRuntime {
         OutboundBody body;
         if (isTrue(ctx.getAxis2Property(StandardProperties.NO_ENTITY_BODY)) && !ctx.payload().isBuilt()) {
             body = OutboundBody.NONE;
-        } else if (ctx.payload().isBuilt()) {
+        } else if (ctx.payload().isBuilt() || MessageFormatter.formatChanged(ctx)) {
             body = MessageFormatter.format(ctx);
         } else {
             RawBody raw = ctx.payload().raw();

@@ -94,7 +94,7 @@ public final class OutboundRequests {
         if (method.equals("DELETE") && !hasContent(payload)) {
             return OutboundBody.NONE;
         }
-        if (payload.isBuilt() || (format != null && format.convertsBody())) {
+        if (payload.isBuilt() || (format != null && format.convertsBody()) || MessageFormatter.formatChanged(ctx)) {
             return serialize(ctx, format);
         }
         RawBody raw = payload.raw();

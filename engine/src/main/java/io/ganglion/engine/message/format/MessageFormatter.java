@@ -113,6 +113,29 @@ public final class MessageFormatter {
     }
 
     /**
+     * True when an unbuilt body must be built and re-serialized because a mediator asked for another
+     * wire format (axis2 {@code messageType}) than the one it arrived in. Synapse's pass-through would
+     * relay such a body unchanged under the new Content-Type; converting is what users meant.
+     */
+    public static boolean formatChanged(MessageContext ctx) {
+        Payload p = ctx.payload();
+        if (p.isBuilt()) {
+            return false;
+        }
+        RawBody raw = p.raw();
+        if (raw == null || raw.length() == 0) {
+            return false;
+        }
+        Object declared = ctx.getAxis2Property(StandardProperties.MESSAGE_TYPE);
+        if (declared == null) {
+            return false;
+        }
+        String wanted = ContentTypes.mediaType(declared.toString());
+        String actual = ContentTypes.mediaType(raw.contentType());
+        return !wanted.isEmpty() && !actual.isEmpty() && !wanted.equals(actual);
+    }
+
+    /**
      * Synapse's {@code MESSAGE_FORMAT}: {@code soap11}, {@code soap12}, {@code json} or
      * {@code pox}, from the same sources as {@link #messageType}. Never builds the payload.
      */
