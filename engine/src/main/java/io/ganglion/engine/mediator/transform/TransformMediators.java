@@ -10,6 +10,14 @@ public final class TransformMediators {
 
     /** Every transform mediator's XML type. */
     public static List<MediatorXml<?>> all() {
-        return List.of();
+        return List.of(
+                new PayloadFactoryMediatorXml(),
+                new EnrichMediatorXml(),
+                new MakeFaultMediatorXml(),
+                new XsltMediatorXml(),
+                new CloneMediatorXml(),
+                new IterateMediatorXml(),
+                new AggregateMediatorXml(),
+                new ClassMediatorXml());
     }
 }

@@ -107,7 +107,11 @@ public final class MessageBuilder {
 
     /** A deep copy of an envelope. */
     public static SOAPEnvelope cloneEnvelope(SOAPEnvelope envelope) {
-        return (SOAPEnvelope) envelope.cloneOMElement();
+        // Axiom 2's cloneOMElement() yields a plain OMElement; rebuilding from the tree's events keeps the SOAP types.
+        SOAPEnvelope copy = OMXMLBuilderFactory.createStAXSOAPModelBuilder(envelope.getXMLStreamReader(true))
+                .getSOAPEnvelope();
+        copy.build();
+        return copy;
     }
 
     /** The text wrapper element holding {@code text}. */
