@@ -11,7 +11,7 @@ class TransformsIT {
 
     private static final String XSLT = """
             <localEntry xmlns="http://ws.apache.org/ns/synapse" key="toInvoice">
-              <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:stylesheet version="1.0" xmlns="" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
                 <xsl:param name="currency"/>
                 <xsl:template match="/order">
                   <invoice>
