@@ -2,6 +2,7 @@ package io.ganglion.engine.endpoint;
 
 import io.ganglion.engine.message.MessageContext;
 import io.ganglion.engine.spi.SendCallback;
+import java.util.List;
 
 /**
  * Where a message is sent: a leaf (address, http, default, wsdl), a reference, or a group.
@@ -21,5 +22,20 @@ public interface Endpoint {
     /** True when sending needs the body built (format conversion); decided at load. */
     default boolean readsBody() {
         return false;
+    }
+
+    /** The {@code <endpoint>} element's name, properties and flags, or null when it has none. */
+    default EndpointWrapper wrapper() {
+        return null;
+    }
+
+    /** The child endpoints of a group (failover, loadbalance...); empty for leaves and references. */
+    default List<Endpoint> children() {
+        return List.of();
+    }
+
+    /** The key a reference ({@code <endpoint key>}) points to, or null for anything else. */
+    default String referencedKey() {
+        return null;
     }
 }

@@ -40,6 +40,7 @@ public final class AddressEndpoint implements Endpoint {
         return wrapper.name();
     }
 
+    @Override
     public EndpointWrapper wrapper() {
         return wrapper;
     }

@@ -47,6 +47,7 @@ public final class HttpEndpoint implements Endpoint {
         return wrapper.name();
     }
 
+    @Override
     public EndpointWrapper wrapper() {
         return wrapper;
     }

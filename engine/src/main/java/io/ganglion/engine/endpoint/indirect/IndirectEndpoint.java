@@ -28,12 +28,18 @@ public final class IndirectEndpoint implements Endpoint {
         return wrapper.name();
     }
 
+    @Override
     public EndpointWrapper wrapper() {
         return wrapper;
     }
 
     /** The name of the endpoint referred to. */
     public String key() {
+        return key;
+    }
+
+    @Override
+    public String referencedKey() {
         return key;
     }
 

@@ -30,6 +30,7 @@ public final class ResolvingEndpoint implements Endpoint {
         return wrapper.name();
     }
 
+    @Override
     public EndpointWrapper wrapper() {
         return wrapper;
     }
