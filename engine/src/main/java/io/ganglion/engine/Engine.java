@@ -201,8 +201,9 @@ public final class Engine implements MediationRuntime {
         String name = slash < 0 ? rest : rest.substring(0, slash);
         String postfix = slash < 0 ? "" : rest.substring(slash);
         ProxyService proxy = cfg.proxy(name);
-        if (proxy == null || !proxy.transports().contains(in.scheme())) {
-            respondError(ctx, 404, 0, "no proxy service named '" + name + "' on " + in.scheme());
+        if (proxy == null || !proxy.transports().contains(in.scheme()) || !proxy.startOnLoad()) {
+            // A proxy deployed with startOnLoad="false" is loaded and validated but stopped, as in Synapse.
+            respondError(ctx, 404, 0, "no proxy service named '" + name + "' is running on " + in.scheme());
             endActivity(ctx);
             return;
         }

@@ -53,7 +53,12 @@ class StartScriptIT {
                         + "    <inSequence><sequence key=\"doesNotExist\"/></inSequence>\n"
                         + "  </resource>\n"
                         + "</api>\n")
-                .sequence("Malformed", "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"Malformed\">\n  <log>\n</sequence>\n");
+                .sequence("Malformed", "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"Malformed\">\n  <log>\n</sequence>\n")
+                .sequence("BadXPath", "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"BadXPath\">\n"
+                        + "  <log/>\n  <filter xpath=\"//order[\"><drop/></filter>\n</sequence>\n")
+                .endpoint("WrongElement", "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"Oops\"/>\n")
+                .sequence("UnknownMediator", "<sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"UnknownMediator\">\n"
+                        + "  <frobnicate/>\n</sequence>\n");
         Process p = new ProcessBuilder(SCRIPT.toString(), "--validate", "--repo", repo.path().toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -62,6 +67,10 @@ class StartScriptIT {
         assertTrue(out.contains("api/Broken.xml:3:"), out);
         assertTrue(out.contains("doesNotExist"), out);
         assertTrue(out.contains("sequences/Malformed.xml:3:"), out);
+        assertTrue(out.contains("sequences/BadXPath.xml:3:"), out);
+        assertTrue(out.contains("endpoints/WrongElement.xml:1:"), out);
+        assertTrue(out.contains("sequences/UnknownMediator.xml:2:"), out);
+        assertTrue(out.contains("frobnicate"), out);
     }
 
     @Test

@@ -23,7 +23,10 @@ public interface InboundExchange {
     /** Protocol version, e.g. {@code HTTP/1.1}. */
     String protocol();
 
-    /** Request headers; the engine may read but not modify them. */
+    /**
+     * Request headers as received, Content-Type included, without hop-by-hop headers; the engine
+     * may read but not modify them.
+     */
     Headers headers();
 
     /** The request body; {@link RawBody#empty()} when there is none. */

@@ -7,7 +7,7 @@ import io.ganglion.engine.message.Headers;
  *
  * @param status HTTP status code
  * @param reason reason phrase, may be empty
- * @param headers response headers (without hop-by-hop headers)
+ * @param headers response headers as received (Content-Type included, without hop-by-hop headers)
  * @param body the body
  */
 public record InboundResponse(int status, String reason, Headers headers, RawBody body) {}

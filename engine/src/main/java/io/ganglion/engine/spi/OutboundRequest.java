@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param method HTTP method
  * @param uri absolute target URI (scheme, host, port, path, query)
- * @param headers headers to send, excluding hop-by-hop and framing headers
+ * @param headers headers to send, excluding hop-by-hop and framing headers and Content-Type (the
+ *     body's {@link OutboundBody#contentType()} is sent instead)
  * @param body the body
  * @param options per-request transport options
  */

@@ -6,7 +6,8 @@ import io.ganglion.engine.message.Headers;
  * A response the engine sends back to a client.
  *
  * @param status HTTP status code
- * @param headers response headers, excluding hop-by-hop and framing headers (the transport adds those)
+ * @param headers response headers, excluding hop-by-hop and framing headers and Content-Type (the
+ *     transport writes framing itself and Content-Type from the body's {@code contentType()})
  * @param body the body
  * @param chunked false when the transport must send Content-Length (DISABLE_CHUNKING)
  */
