@@ -13,6 +13,7 @@ import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.WrapFactory;
 import org.mozilla.javascript.WrappedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,9 +213,12 @@ public final class RhinoRuntime {
     /** Makes sandboxed contexts: ES6, compiled, instruction-observed, Java classes shut unless allowed. */
     private static final class SandboxFactory extends ContextFactory {
         private final ScriptSettings settings;
+        private final WrapFactory wrapFactory = new WrapFactory();
 
         SandboxFactory(ScriptSettings settings) {
             this.settings = settings;
+            // Strings, numbers and booleans from allowed Java calls arrive as JavaScript values.
+            wrapFactory.setJavaPrimitiveWrap(false);
         }
 
         @Override
@@ -225,6 +229,7 @@ public final class RhinoRuntime {
             // Also makes compiled code count instructions; scripts must be compiled by this factory.
             cx.setInstructionObserverThreshold(OBSERVE_EVERY);
             cx.setClassShutter(settings::allowsClass);
+            cx.setWrapFactory(wrapFactory);
             return cx;
         }
 
