@@ -18,6 +18,8 @@ import io.ganglion.engine.message.StandardProperties;
 import io.ganglion.engine.testing.MediationHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /** Every {@code mc} method, on JSON and on XML messages, through real script runs. */
@@ -294,6 +296,47 @@ class ScriptMessageContextTest {
         MediationException thrown = assertThrows(MediationException.class,
                 () -> run(ctx, "throw new Error('custom failure')"));
         assertTrue(thrown.getMessage().contains("custom failure"), thrown.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "application/json | {'a':{'b':1}} | <jsonObject><a><b>1</b></a></jsonObject>",
+        "application/xml  | <a><b>1</b></a> | <a><b>1</b></a>"})
+    void everyMethodOnJsonAndXmlMessages(String type, String body, String xmlView) {
+        MessageContext ctx = harness.request(type, body.replace('\'', '"'));
+        ctx.headers().set("X-In", "in");
+        run(ctx, ""
+                + "function put(k, v) { mc.setProperty('r.' + k, String(v)); }"
+                + "put('xml', mc.getPayloadXML());"
+                + "put('b', mc.getPayloadJSON().a.b);"
+                + "put('json', mc.getJsonText());"
+                + "put('text', mc.getPayloadText().length > 0);"
+                + "put('env', mc.getEnvelopeXML().indexOf('Envelope') > 0);"
+                + "mc.setProperty('p', 'v'); mc.setProperty('q', 'w', 'axis2'); mc.setProperty('X-Out', 'o', 'transport');"
+                + "put('props', mc.getProperty('p') + mc.getProperty('q', 'axis2') + mc.getProperty('X-Out', 'transport'));"
+                + "mc.removeProperty('p'); put('removed', mc.getProperty('p'));"
+                + "mc.setHeader('X-Set', 's'); put('header', mc.getHeader('X-In') + mc.getHeader('X-Set'));"
+                + "mc.removeHeader('X-Set'); put('headers', Object.keys(mc.getTransportHeaders()).join());"
+                + "mc.setTo('t'); mc.setFrom('f'); mc.setFaultTo('ft'); mc.setReplyTo('rt');"
+                + "put('addr', [mc.getTo(), mc.getFrom(), mc.getFaultTo(), mc.getReplyTo()].join());"
+                + "put('id', typeof mc.getMessageID()); put('response', mc.isResponse());"
+                + "mc.setPayloadXML('<x>1</x>'); put('afterXml', mc.getPayloadXML());"
+                + "mc.setPayloadJSON({y: 2}); put('afterJson', mc.getJsonText());");
+        assertEquals(xmlView, ctx.getProperty("r.xml"));
+        assertEquals("1", ctx.getProperty("r.b"));
+        assertEquals("{\"a\":{\"b\":1}}", ctx.getProperty("r.json"));
+        assertEquals("true", ctx.getProperty("r.text"));
+        assertEquals("true", ctx.getProperty("r.env"));
+        assertEquals("vwo", ctx.getProperty("r.props"));
+        assertEquals("null", ctx.getProperty("r.removed"));
+        assertEquals("ins", ctx.getProperty("r.header"));
+        assertEquals("Content-Type,X-In,X-Out", ctx.getProperty("r.headers"));
+        assertEquals("t,f,ft,rt", ctx.getProperty("r.addr"));
+        assertEquals("string", ctx.getProperty("r.id"));
+        assertEquals("false", ctx.getProperty("r.response"));
+        assertEquals("<x>1</x>", ctx.getProperty("r.afterXml"));
+        assertEquals("{\"y\":2}", ctx.getProperty("r.afterJson"));
+        assertEquals("{\"y\":2}", Scripts.wire(ctx));
     }
 
     @Test
