@@ -17,6 +17,7 @@ import io.ganglion.engine.message.StandardProperties;
 import io.ganglion.engine.message.format.MessageFormatter;
 import io.ganglion.engine.proxy.ProxyService;
 import io.ganglion.engine.rest.Dispatch;
+import io.ganglion.engine.rest.Lifecycle;
 import io.ganglion.engine.runtime.ErrorResponses;
 import io.ganglion.engine.runtime.Exchange;
 import io.ganglion.engine.runtime.MediationFlow;
@@ -179,6 +180,13 @@ public final class Engine implements MediationRuntime {
                     in.headers().get("Accept"));
             r.headers().set("Allow", String.join(", ", mna.allowed()));
             ctx.exchange().respond(r);
+            endActivity(ctx);
+        } else if (d instanceof Dispatch.Blocked b) {
+            respondError(ctx, 503, Lifecycle.BLOCKED_ERROR_CODE, "API blocked: API '" + b.api().name()
+                    + "' has been blocked temporarily; try again later or contact the administrators");
+            endActivity(ctx);
+        } else if (d instanceof Dispatch.NotServed ns) {
+            respondError(ctx, 404, 0, "API '" + ns.api().name() + "' is " + ns.api().lifecycle() + " and not served");
             endActivity(ctx);
         } else if (d instanceof Dispatch.Options o) {
             Headers h = new Headers().set("Allow", String.join(", ", o.allowed()));

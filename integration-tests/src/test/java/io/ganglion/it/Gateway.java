@@ -13,8 +13,13 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(TestRepo repo) {
+        return start(repo.path());
+    }
+
+    /** Starts on any repository folder (e.g. a sample), on an ephemeral port. */
+    static Gateway start(java.nio.file.Path repository) {
         try {
-            return new Gateway(Server.start(new ServerOptions(repo.path(), 0)));
+            return new Gateway(Server.start(new ServerOptions(repository, 0)));
         } catch (Exception e) {
             throw new IllegalStateException("Ganglion did not start: " + e.getMessage(), e);
         }

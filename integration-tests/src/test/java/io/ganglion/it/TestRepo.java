@@ -63,6 +63,18 @@ final class TestRepo {
         }
     }
 
+    /** Writes a file relative to the repository folder (scripts and other files artifacts point to). */
+    TestRepo repositoryFile(String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file under conf/synapse-config. */
     TestRepo write(String relative, String content) {
         try {

@@ -2,6 +2,7 @@ package io.ganglion.engine.config;
 
 import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.mediator.ReadContext;
+import io.ganglion.engine.mediator.ReadContext.LinkCheck;
 import io.ganglion.engine.mediator.ReadContext.Reference;
 import io.ganglion.engine.mediator.Sequence;
 import io.ganglion.engine.proxy.KeyedEndpoint;
@@ -15,14 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.axiom.om.OMElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads artifacts one by one into a configuration under construction: a broken artifact becomes
  * a problem and is left out, the others deploy. Checks names for duplicates and, once everything
  * is read, resolves what could not be resolved per file (keyed WSDLs, keyed proxy endpoints) and
- * checks every reference. Not thread-safe: one per load.
+ * checks every reference. APIs must also pass the {@link PrototypeGate}; APIs that are CREATED or
+ * RETIRED are deployed (validated) but reported as not served. Not thread-safe: one per load.
  */
 final class ArtifactDeployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArtifactDeployer.class);
 
     /** Where each name of Synapse's shared local registry (sequences, endpoints, local entries) was defined. */
     private record Definition(String label, Location location) {}
@@ -32,6 +38,9 @@ final class ArtifactDeployer {
     private final ProblemList problems;
     private final Configuration.Builder builder = Configuration.builder();
     private final List<Reference> references = new ArrayList<>();
+    private final List<LinkCheck> linkChecks = new ArrayList<>();
+    private final Map<String, PrototypeGate.Usage> sequenceUsage = new HashMap<>();
+    private final Map<String, PrototypeGate.Usage> templateUsage = new HashMap<>();
     private final Map<String, Definition> registryKeys = new HashMap<>();
     private final Map<String, Location> templates = new HashMap<>();
     private final Map<String, Location> apiNames = new HashMap<>();
@@ -52,7 +61,7 @@ final class ArtifactDeployer {
 
     /** Reads one artifact element and adds it, or records why it cannot be. */
     void deploy(ArtifactType type, OMElement el, ReadContext ctx) {
-        int mark = ctx.references().size();
+        Marks mark = new Marks(ctx);
         try {
             switch (type) {
                 case LOCAL_ENTRY: {
@@ -73,12 +82,14 @@ final class ArtifactDeployer {
                 case SEQUENCE: {
                     Sequence s = SequenceXml.read(el, ctx);
                     claimRegistryKey(s.name(), type, el, ctx);
+                    sequenceUsage.put(s.name(), mark.usage(ctx));
                     builder.sequence(s);
                     break;
                 }
                 case TEMPLATE: {
                     SequenceTemplate t = TemplateXml.read(el, ctx);
                     claim(templates, t.name(), "template", el, ctx);
+                    templateUsage.put(t.name(), mark.usage(ctx));
                     builder.template(t);
                     break;
                 }
@@ -93,16 +104,23 @@ final class ArtifactDeployer {
                 }
                 case API: {
                     Api api = ApiXml.read(el, ctx);
+                    PrototypeGate.check(api, mark.usage(ctx), gateArtifacts());
                     claim(apiNames, api.name(), "API", el, ctx);
-                    String contextKey = api.effectiveContext() + " " + api.hostname() + " " + api.port() + " "
-                            + api.transport();
-                    Api other = apiContexts.get(contextKey);
-                    if (other != null) {
-                        apiNames.remove(api.name());
-                        throw ctx.error(el, "API '" + api.name() + "' uses context '" + api.effectiveContext()
-                                + "', already used by API '" + other.name() + "' at " + other.location());
+                    // APIs that are not dispatched (CREATED, RETIRED) leave their context to others.
+                    if (api.lifecycle().dispatched()) {
+                        String contextKey = api.effectiveContext() + " " + api.hostname() + " " + api.port() + " "
+                                + api.transport();
+                        Api other = apiContexts.get(contextKey);
+                        if (other != null) {
+                            apiNames.remove(api.name());
+                            throw ctx.error(el, "API '" + api.name() + "' uses context '" + api.effectiveContext()
+                                    + "', already used by API '" + other.name() + "' at " + other.location());
+                        }
+                        apiContexts.put(contextKey, api);
+                    } else {
+                        LOG.info("{}: API '{}' is {}: loaded and validated, not served", api.location(), api.name(),
+                                api.lifecycle());
                     }
-                    apiContexts.put(contextKey, api);
                     builder.api(api);
                     break;
                 }
@@ -110,19 +128,53 @@ final class ArtifactDeployer {
                     throw new IllegalStateException(type.name());
             }
         } catch (ConfigException e) {
-            forget(ctx, mark);
+            mark.forget(ctx);
             problems.add(e.location() == null ? new ConfigProblem(ctx.location(el), e.getMessage()) : e.toProblem());
         } catch (RuntimeException e) {
             // A reader bug must not take the whole repository down; report it where it happened.
-            forget(ctx, mark);
+            mark.forget(ctx);
             problems.add(new ConfigProblem(ctx.location(el), "cannot read this " + type.label() + ": " + e));
         }
     }
 
-    /** Drops the references a rejected artifact recorded: it will not run, so its keys do not matter. */
-    private static void forget(ReadContext ctx, int mark) {
-        List<Reference> refs = ctx.references();
-        refs.subList(mark, refs.size()).clear();
+    /** How far a file's recorded references, endpoints and link checks went before one artifact was read. */
+    private record Marks(int references, int endpoints, int linkChecks) {
+        Marks(ReadContext ctx) {
+            this(ctx.references().size(), ctx.endpointUses().size(), ctx.linkChecks().size());
+        }
+
+        /** What the artifact read since the mark. */
+        PrototypeGate.Usage usage(ReadContext ctx) {
+            return new PrototypeGate.Usage(
+                    List.copyOf(ctx.endpointUses().subList(endpoints, ctx.endpointUses().size())),
+                    List.copyOf(ctx.references().subList(references, ctx.references().size())));
+        }
+
+        /** Drops what a rejected artifact recorded: it will not run, so its keys and checks do not matter. */
+        void forget(ReadContext ctx) {
+            ctx.references().subList(references, ctx.references().size()).clear();
+            ctx.endpointUses().subList(endpoints, ctx.endpointUses().size()).clear();
+            ctx.linkChecks().subList(linkChecks, ctx.linkChecks().size()).clear();
+        }
+    }
+
+    private PrototypeGate.Artifacts gateArtifacts() {
+        return new PrototypeGate.Artifacts() {
+            @Override
+            public Endpoint endpoint(String key) {
+                return endpoints.get(key);
+            }
+
+            @Override
+            public PrototypeGate.Usage sequence(String key) {
+                return sequenceUsage.get(key);
+            }
+
+            @Override
+            public PrototypeGate.Usage template(String key) {
+                return templateUsage.get(key);
+            }
+        };
     }
 
     private void claimRegistryKey(String key, ArtifactType type, OMElement el, ReadContext ctx) {
@@ -147,6 +199,7 @@ final class ArtifactDeployer {
     /** Keeps the references a file recorded, to check once every file is read. */
     void collect(ReadContext ctx) {
         references.addAll(ctx.references());
+        linkChecks.addAll(ctx.linkChecks());
     }
 
     /** Resolves cross-file links, builds the configuration and reports dangling keys. */
@@ -157,6 +210,13 @@ final class ArtifactDeployer {
         Configuration config = builder.build();
         for (ConfigProblem p : ReferenceValidator.check(references, config)) {
             problems.add(p);
+        }
+        for (LinkCheck check : linkChecks) {
+            try {
+                check.check(config);
+            } catch (ConfigException e) {
+                problems.add(e.toProblem());
+            }
         }
         return config;
     }

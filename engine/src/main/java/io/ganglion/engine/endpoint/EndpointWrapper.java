@@ -10,20 +10,27 @@ import org.apache.axiom.om.OMElement;
 
 /**
  * What every {@code <endpoint>} element carries besides its type: the name, the
- * {@code <property>} children applied on send, and the {@code <description>}.
- * Thread-safe: immutable.
+ * {@code prototype="true"} flag of WSO2's prototype endpoints, the {@code <property>} children
+ * applied on send, and the {@code <description>}. Thread-safe: immutable.
  *
  * @param name the endpoint name, or null for an anonymous inline endpoint
  * @param properties set on the message before it is sent
  * @param description free text, or null
+ * @param prototype true for a prototype endpoint, which only CREATED or PROTOTYPED APIs may use
  */
-public record EndpointWrapper(String name, List<EndpointProperty> properties, String description) {
+public record EndpointWrapper(String name, List<EndpointProperty> properties, String description,
+        boolean prototype) {
 
     /** An anonymous endpoint with no properties. */
     public static final EndpointWrapper ANONYMOUS = new EndpointWrapper(null, List.of(), null);
 
     public EndpointWrapper {
         properties = List.copyOf(properties);
+    }
+
+    /** An endpoint that is not a prototype endpoint. */
+    public EndpointWrapper(String name, List<EndpointProperty> properties, String description) {
+        this(name, properties, description, false);
     }
 
     /** Reads the name, properties and description of an {@code <endpoint>} element. */
@@ -33,7 +40,8 @@ public record EndpointWrapper(String name, List<EndpointProperty> properties, St
             props.add(EndpointProperty.read(p, ctx));
         }
         OMElement d = ReadContext.child(endpoint, "description");
-        return new EndpointWrapper(ctx.attribute(endpoint, "name"), props, d == null ? null : d.getText());
+        return new EndpointWrapper(ctx.attribute(endpoint, "name"), props, d == null ? null : d.getText(),
+                ctx.booleanAttribute(endpoint, "prototype", false));
     }
 
     /**
@@ -43,6 +51,9 @@ public record EndpointWrapper(String name, List<EndpointProperty> properties, St
     public OMElement write(OMElement type, WriteContext ctx) {
         OMElement el = ctx.element("endpoint");
         ctx.attribute(el, "name", name);
+        if (prototype) {
+            ctx.attribute(el, "prototype", "true");
+        }
         if (type != null) {
             el.addChild(type);
         }

@@ -34,6 +34,7 @@ public final class MediatorRegistry {
         List<MediatorXml<?>> all = new ArrayList<>();
         all.addAll(io.ganglion.engine.mediator.core.CoreMediators.all());
         all.addAll(io.ganglion.engine.mediator.transform.TransformMediators.all());
+        all.addAll(io.ganglion.engine.mediator.script.ScriptMediators.all());
         for (MediatorXml<?> x : ServiceLoader.load(MediatorXml.class)) {
             all.add(x);
         }

@@ -1,6 +1,7 @@
 package io.ganglion.engine.mediator;
 
 import io.ganglion.engine.config.ConfigException;
+import io.ganglion.engine.config.Configuration;
 import io.ganglion.engine.config.Location;
 import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointRegistry;
@@ -48,10 +49,25 @@ public final class ReadContext {
     /** A key used somewhere, to be resolved once all artifacts are known. */
     public record Reference(ReferenceKind kind, String key, Location location) {}
 
+    /** An endpoint read from this file (inline, a reference, or a group's child), with where it was written. */
+    public record EndpointUse(Endpoint endpoint, Location location) {}
+
+    /**
+     * A check that needs the whole configuration, run once every file is loaded (a keyed script
+     * compiles the local entry it names).
+     */
+    @FunctionalInterface
+    public interface LinkCheck {
+        /** @throws ConfigException when the artifact cannot work with {@code config} */
+        void check(Configuration config);
+    }
+
     private final LocatedXml document;
     private final MediatorRegistry mediators;
     private final EndpointRegistry endpoints;
     private final List<Reference> references = new ArrayList<>();
+    private final List<EndpointUse> endpointUses = new ArrayList<>();
+    private final List<LinkCheck> linkChecks = new ArrayList<>();
 
     public ReadContext(LocatedXml document, MediatorRegistry mediators, EndpointRegistry endpoints) {
         this.document = document;
@@ -230,7 +246,14 @@ public final class ReadContext {
 
     /** Reads an {@code <endpoint>} element (inline definition or {@code key} reference). */
     public Endpoint endpoint(OMElement endpointElement) {
-        return endpoints.read(endpointElement, this);
+        Endpoint e = endpoints.read(endpointElement, this);
+        endpointUses.add(new EndpointUse(e, location(endpointElement)));
+        return e;
+    }
+
+    /** Every endpoint read from this file so far, in reading order (children before their group). */
+    public List<EndpointUse> endpointUses() {
+        return endpointUses;
     }
 
     // ---- xpath ----
@@ -270,6 +293,16 @@ public final class ReadContext {
     /** Every reference recorded while reading this file. */
     public List<Reference> references() {
         return references;
+    }
+
+    /** Registers a check to run against the finished configuration. */
+    public void linkCheck(LinkCheck check) {
+        linkChecks.add(check);
+    }
+
+    /** Every link check registered while reading this file. */
+    public List<LinkCheck> linkChecks() {
+        return linkChecks;
     }
 
     /** The text content of an element, trimmed. */

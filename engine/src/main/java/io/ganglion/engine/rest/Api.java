@@ -4,8 +4,8 @@ import io.ganglion.engine.config.Location;
 import java.util.List;
 
 /**
- * A REST API: {@code <api name context [version version-type] [hostname] [port] [transport]>resource+</api>}.
- * Thread-safe: immutable.
+ * A REST API: {@code <api name context [version version-type] [hostname] [port] [transport]
+ * [lifecycle]>resource+</api>}. Thread-safe: immutable.
  *
  * @param apiName the {@code name} attribute
  * @param context the context as written, e.g. {@code /orders} or {@code /{version}/orders}
@@ -15,13 +15,22 @@ import java.util.List;
  * @param port port the API is bound to, or -1 for any
  * @param transport {@code http} or {@code https} when the API accepts only one, or null
  * @param resources resources in declaration order
+ * @param lifecycle the lifecycle state (PUBLISHED when the configuration names none)
  * @param location where it was defined, or null
  */
 public record Api(String apiName, String context, String version, VersionType versionType, String hostname, int port,
-        String transport, List<Resource> resources, Location location) {
+        String transport, List<Resource> resources, Lifecycle lifecycle, Location location) {
 
     public Api {
         resources = List.copyOf(resources);
+        lifecycle = lifecycle == null ? Lifecycle.PUBLISHED : lifecycle;
+    }
+
+    /** A PUBLISHED API. */
+    public Api(String apiName, String context, String version, VersionType versionType, String hostname, int port,
+            String transport, List<Resource> resources, Location location) {
+        this(apiName, context, version, versionType, hostname, port, transport, resources, Lifecycle.PUBLISHED,
+                location);
     }
 
     /** The API's identity: its name, or {@code name:v<version>} when versioned (as WSO2 names it). */

@@ -15,8 +15,10 @@ import java.util.Set;
  * Matches requests to APIs and resources, as Synapse's REST dispatch does: the API whose context
  * is the longest prefix of the path (host, port and transport permitting; a context of "/" is the
  * fallback), then its resources in the order url-mapping (servlet rules), uri-template, default.
- * Everything is precomputed when the configuration is built; a request only walks arrays.
- * Thread-safe: immutable.
+ * Everything is precomputed when the configuration is built; a request only walks arrays. A
+ * BLOCKED API matches but answers {@link Dispatch.Blocked}; CREATED and RETIRED APIs take no part,
+ * except that a request no served API matches gets {@link Dispatch.NotServed} when one of them has
+ * its (non-root) context. Thread-safe: immutable.
  */
 public final class ApiDispatcher {
 
@@ -27,15 +29,24 @@ public final class ApiDispatcher {
     private final List<Api> apis;
     /** APIs by effective context, longest first; ties keep deployment order. */
     private final CompiledApi[] byContext;
+    /** CREATED and RETIRED APIs with a context other than "/", to tell their callers why they get 404. */
+    private final CompiledApi[] notServed;
 
     public ApiDispatcher(List<Api> apis) {
         this.apis = List.copyOf(apis);
         List<CompiledApi> compiled = new ArrayList<>();
+        List<CompiledApi> idle = new ArrayList<>();
         for (Api api : this.apis) {
-            compiled.add(new CompiledApi(api));
+            CompiledApi c = new CompiledApi(api);
+            if (api.lifecycle().dispatched()) {
+                compiled.add(c);
+            } else if (!c.context.equals("/")) {
+                idle.add(c);
+            }
         }
         compiled.sort(Comparator.comparingInt((CompiledApi c) -> c.context.length()).reversed());
         this.byContext = compiled.toArray(new CompiledApi[0]);
+        this.notServed = idle.toArray(new CompiledApi[0]);
     }
 
     /** The APIs this dispatcher matches against, in deployment order. */
@@ -57,7 +68,15 @@ public final class ApiDispatcher {
         String scheme = schemeOf(ctx);
         for (CompiledApi c : byContext) {
             if (c.accepts(path, host, port, scheme)) {
+                if (c.api.lifecycle() == Lifecycle.BLOCKED) {
+                    return new Dispatch.Blocked(c.api);
+                }
                 return dispatch(c, ctx, method, path, query, scheme);
+            }
+        }
+        for (CompiledApi c : notServed) {
+            if (c.accepts(path, host, port, scheme)) {
+                return new Dispatch.NotServed(c.api);
             }
         }
         return Dispatch.NO_API;

@@ -9,8 +9,10 @@ import org.apache.axiom.om.OMElement;
 /**
  * Reads and writes a REST API:
  * {@code <api name="n" context="/ctx" [version="1.0" version-type="url|context"] [hostname] [port]
- * [transport="http|https"]>resource+</api>}. With version-type context the context holds
- * {@code {version}}. API {@code <handlers>} are not supported. Thread-safe: stateless.
+ * [transport="http|https"] [lifecycle="CREATED|PROTOTYPED|PUBLISHED|BLOCKED|DEPRECATED|RETIRED"]>resource+</api>}.
+ * With version-type context the context holds {@code {version}}. The lifecycle (WSO2's) defaults to
+ * PUBLISHED; in a PROTOTYPED API a resource with neither sequences nor a prototype answers 501. API
+ * {@code <handlers>} are not supported. Thread-safe: stateless.
  */
 public final class ApiXml {
 
@@ -57,14 +59,28 @@ public final class ApiXml {
         if (transport != null && !transport.equals("http") && !transport.equals("https")) {
             throw ctx.error(el, "attribute 'transport' must be http or https, not '" + transport + "'");
         }
+        Lifecycle lifecycle = Lifecycle.PUBLISHED;
+        String lc = ctx.attribute(el, "lifecycle");
+        if (lc != null) {
+            lifecycle = Lifecycle.of(lc);
+            if (lifecycle == null) {
+                throw ctx.error(el, "attribute 'lifecycle' must be CREATED, PROTOTYPED, PUBLISHED, BLOCKED, DEPRECATED"
+                        + " or RETIRED, not '" + lc + "'");
+            }
+        }
         String qualified = version == null ? name : name + ":v" + version;
         List<Resource> resources = new ArrayList<>();
         for (OMElement c : ReadContext.children(el)) {
             String local = ReadContext.isSynapse(c) ? c.getLocalName() : "";
             switch (local) {
-                case "resource":
-                    resources.add(ResourceXml.read(c, qualified, ctx));
+                case "resource": {
+                    Resource r = ResourceXml.read(c, qualified, ctx);
+                    if (lifecycle == Lifecycle.PROTOTYPED && r.inSequence() == null && r.outSequence() == null) {
+                        r = r.withPrototype(PrototypeImplementation.notImplemented(ctx.location(c)));
+                    }
+                    resources.add(r);
                     break;
+                }
                 case "handlers":
                     throw ctx.error(c, "API handlers are not supported; move their logic into the resources'"
                             + " sequences");
@@ -78,7 +94,7 @@ public final class ApiXml {
             throw ctx.error(el, "API '" + name + "' needs at least one <resource>");
         }
         return new Api(name, context, version, versionType, ctx.attribute(el, "hostname"), port, transport, resources,
-                ctx.location(el));
+                lifecycle, ctx.location(el));
     }
 
     private static int port(OMElement el, ReadContext ctx) {
@@ -107,6 +123,7 @@ public final class ApiXml {
         ctx.attribute(el, "hostname", api.hostname());
         ctx.attribute(el, "port", api.port() < 0 ? null : api.port());
         ctx.attribute(el, "transport", api.transport());
+        ctx.attribute(el, "lifecycle", api.lifecycle() == Lifecycle.PUBLISHED ? null : api.lifecycle().name());
         for (Resource r : api.resources()) {
             el.addChild(ResourceXml.write(r, ctx));
         }

@@ -20,5 +20,11 @@ public sealed interface Dispatch {
     /** An OPTIONS request no resource handles itself: 200 (or 204) with Allow. */
     record Options(Api api, Set<String> allowed) implements Dispatch {}
 
+    /** The API matched but is BLOCKED: 503 with WSO2's code 700700. */
+    record Blocked(Api api) implements Dispatch {}
+
+    /** Only an API that is not served (CREATED or RETIRED) matches: 404. */
+    record NotServed(Api api) implements Dispatch {}
+
     Dispatch NO_API = new NoApi();
 }

@@ -19,17 +19,38 @@ import java.util.regex.Pattern;
  * @param contentType the request Content-Type the resource accepts (checked when a body is present), or null
  * @param userAgent the User-Agent pattern the resource accepts, or null
  * @param protocol {@code http} or {@code https} when the resource accepts only one, or null
- * @param inSequence request sequence, or null
+ * @param inSequence request sequence, or null; for a resource with a prototype implementation, that implementation
  * @param outSequence response sequence, or null
  * @param faultSequence fault sequence, or null
+ * @param prototype the prototype implementation that answers instead of sequences, or null
  * @param location where it was defined, or null
  */
 public record Resource(String apiName, Set<String> methods, UriTemplate uriTemplate, UrlMapping urlMapping,
         String contentType, Pattern userAgent, String protocol, Mediator inSequence, Mediator outSequence,
-        Mediator faultSequence, Location location) implements MediationFlow {
+        Mediator faultSequence, PrototypeImplementation prototype, Location location) implements MediationFlow {
 
     public Resource {
         methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods));
+        if (prototype != null) {
+            if (inSequence != null && inSequence != prototype) {
+                throw new IllegalArgumentException("a resource has a prototype implementation or an in sequence, not both");
+            }
+            inSequence = prototype;
+        }
+    }
+
+    /** A resource without a prototype implementation. */
+    public Resource(String apiName, Set<String> methods, UriTemplate uriTemplate, UrlMapping urlMapping,
+            String contentType, Pattern userAgent, String protocol, Mediator inSequence, Mediator outSequence,
+            Mediator faultSequence, Location location) {
+        this(apiName, methods, uriTemplate, urlMapping, contentType, userAgent, protocol, inSequence, outSequence,
+                faultSequence, null, location);
+    }
+
+    /** This resource answered by {@code implementation} instead of its (absent) in sequence. */
+    public Resource withPrototype(PrototypeImplementation implementation) {
+        return new Resource(apiName, methods, uriTemplate, urlMapping, contentType, userAgent, protocol, null,
+                outSequence, faultSequence, implementation, location);
     }
 
     /** A resource with only methods, a mapping and sequences (tests, programmatic use). */

@@ -4,7 +4,10 @@ import io.ganglion.engine.config.InlineSequences;
 import io.ganglion.engine.mediator.Mediator;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.WriteContext;
+import io.ganglion.engine.mediator.script.ScriptMediator;
+import io.ganglion.engine.mediator.script.ScriptMediatorXml;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,14 +18,18 @@ import org.apache.axiom.om.OMElement;
  * Reads and writes an API resource:
  * {@code <resource [methods="GET POST ..."] [uri-template="/{id}" | url-mapping="/x/*"]
  * [content-type] [user-agent="regex"] [protocol="http|https"] [inSequence|outSequence|faultSequence="key"]>
- * [<inSequence>] [<outSequence>] [<faultSequence>]</resource>}. Thread-safe: stateless.
+ * [<inSequence>] [<outSequence>] [<faultSequence>]</resource>}, or with
+ * {@code <prototype language="js">script</prototype>} (a {@link PrototypeImplementation}) instead of the in and
+ * out sequences. Thread-safe: stateless.
  */
 public final class ResourceXml {
 
     /** The HTTP methods a resource may list. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
 
-    private static final Set<String> CHILDREN = Set.of("inSequence", "outSequence", "faultSequence", "description");
+    private static final Set<String> CHILDREN = Set.of("inSequence", "outSequence", "faultSequence", "description",
+            "prototype");
+    private static final ScriptMediatorXml SCRIPT_XML = new ScriptMediatorXml();
 
     private ResourceXml() {}
 
@@ -76,14 +83,33 @@ public final class ResourceXml {
         for (OMElement c : ReadContext.children(el)) {
             if (!ReadContext.isSynapse(c) || !CHILDREN.contains(c.getLocalName())) {
                 throw ctx.error(c, "unexpected <" + c.getLocalName() + "> in <resource>; expected <inSequence>,"
-                        + " <outSequence> or <faultSequence>");
+                        + " <outSequence>, <faultSequence> or <prototype>");
             }
         }
+        PrototypeImplementation prototype = prototype(el, ctx);
         Mediator in = InlineSequences.read(el, "inSequence", "inSequence", ctx);
         Mediator out = InlineSequences.read(el, "outSequence", "outSequence", ctx);
         Mediator fault = InlineSequences.read(el, "faultSequence", "faultSequence", ctx);
+        if (prototype != null && (in != null || out != null)) {
+            throw ctx.error(el, "a resource with a <prototype> implementation answers by itself; remove its "
+                    + (in != null ? "in" : "out") + " sequence");
+        }
         return new Resource(apiName, methods, uriTemplate, urlMapping, ctx.attribute(el, "content-type"), userAgent,
-                protocol, in, out, fault, ctx.location(el));
+                protocol, in, out, fault, prototype, ctx.location(el));
+    }
+
+    /** Reads {@code <prototype language="js">}, which takes the attributes and content of {@code <script>}. */
+    private static PrototypeImplementation prototype(OMElement resource, ReadContext ctx) {
+        List<OMElement> found = ReadContext.childrenNamed(resource, "prototype");
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (found.size() > 1) {
+            throw ctx.error(found.get(1), "a resource has at most one <prototype>");
+        }
+        OMElement p = found.get(0);
+        ScriptMediator script = SCRIPT_XML.read(p, ctx);
+        return PrototypeImplementation.of(script, ctx.location(p));
     }
 
     /** Writes a resource back. */
@@ -97,7 +123,15 @@ public final class ResourceXml {
         ctx.attribute(el, "content-type", r.contentType());
         ctx.attribute(el, "user-agent", r.userAgent() == null ? null : r.userAgent().pattern());
         ctx.attribute(el, "protocol", r.protocol());
-        InlineSequences.write(el, "inSequence", "inSequence", r.inSequence(), ctx);
+        PrototypeImplementation prototype = r.prototype();
+        if (prototype != null && !prototype.isNotImplemented()) {
+            OMElement p = SCRIPT_XML.write(prototype.script(), ctx);
+            p.setLocalName("prototype");
+            el.addChild(p);
+        }
+        if (prototype == null) {
+            InlineSequences.write(el, "inSequence", "inSequence", r.inSequence(), ctx);
+        }
         InlineSequences.write(el, "outSequence", "outSequence", r.outSequence(), ctx);
         InlineSequences.write(el, "faultSequence", "faultSequence", r.faultSequence(), ctx);
         return el;

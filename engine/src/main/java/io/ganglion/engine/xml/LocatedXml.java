@@ -26,11 +26,14 @@ public final class LocatedXml {
     private final String file;
     private final OMElement root;
     private final Map<OMElement, Location> locations;
+    private final Map<OMElement, Location> textStarts;
 
-    private LocatedXml(String file, OMElement root, Map<OMElement, Location> locations) {
+    private LocatedXml(String file, OMElement root, Map<OMElement, Location> locations,
+            Map<OMElement, Location> textStarts) {
         this.file = file;
         this.root = root;
         this.locations = locations;
+        this.textStarts = textStarts;
     }
 
     /** The file name used in locations. */
@@ -56,6 +59,15 @@ public final class LocatedXml {
         return new Location(file, 1, 1);
     }
 
+    /**
+     * Where the text content of {@code element} starts (its first character, or the
+     * {@code <![CDATA[} that opens it), or null when it has none. Lets errors inside embedded text
+     * (scripts) name the line of the file.
+     */
+    public Location textLocationOf(OMElement element) {
+        return textStarts.get(element);
+    }
+
     /** Parses text (tests and inline use). */
     public static LocatedXml parse(String file, String xml) {
         return parse(file, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -69,6 +81,7 @@ public final class LocatedXml {
     public static LocatedXml parse(String file, InputStream in) {
         OMFactory f = OMAbstractFactory.getOMFactory();
         Map<OMElement, Location> locations = new IdentityHashMap<>();
+        Map<OMElement, Location> textStarts = new IdentityHashMap<>();
         XMLStreamReader r = null;
         try {
             r = SecureXml.newReader(in);
@@ -115,11 +128,13 @@ public final class LocatedXml {
                     case XMLStreamConstants.CHARACTERS:
                     case XMLStreamConstants.SPACE:
                         if (!stack.isEmpty()) {
+                            markTextStart(textStarts, stack.peek(), r, file);
                             f.createOMText(stack.peek(), r.getText());
                         }
                         break;
                     case XMLStreamConstants.CDATA:
                         if (!stack.isEmpty()) {
+                            markTextStart(textStarts, stack.peek(), r, file);
                             f.createOMText(stack.peek(), r.getText(), XMLStreamConstants.CDATA);
                         }
                         break;
@@ -135,7 +150,7 @@ public final class LocatedXml {
             if (root == null) {
                 throw new ConfigException(new Location(file, 1, 1), "the file holds no XML element");
             }
-            return new LocatedXml(file, root, locations);
+            return new LocatedXml(file, root, locations, textStarts);
         } catch (XMLStreamException e) {
             var l = e.getLocation();
             Location loc = l == null ? new Location(file, 1, 1) : new Location(file, l.getLineNumber(), l.getColumnNumber());
@@ -156,6 +171,14 @@ public final class LocatedXml {
                     // nothing left to release
                 }
             }
+        }
+    }
+
+    private static void markTextStart(Map<OMElement, Location> textStarts, OMElement parent, XMLStreamReader r,
+            String file) {
+        if (!textStarts.containsKey(parent)) {
+            var l = r.getLocation();
+            textStarts.put(parent, new Location(file, l.getLineNumber(), l.getColumnNumber()));
         }
     }
 
