@@ -14,7 +14,6 @@ import io.ganglion.engine.message.MessageContext;
 import io.ganglion.engine.message.Payload;
 import io.ganglion.engine.message.PayloadException;
 import io.ganglion.engine.message.StandardProperties;
-import io.ganglion.engine.message.format.MessageFormatter;
 import io.ganglion.engine.proxy.ProxyService;
 import io.ganglion.engine.rest.Dispatch;
 import io.ganglion.engine.rest.Lifecycle;
@@ -34,8 +33,6 @@ import io.ganglion.engine.spi.Sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -55,14 +52,6 @@ public final class Engine implements MediationRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final String SERVICES = "/services/";
 
-    /** Request headers that make no sense on a response built from a request message. */
-    private static final Set<String> REQUEST_ONLY_HEADERS = Set.of("host", "accept", "accept-encoding",
-            "accept-language", "accept-charset", "user-agent", "authorization", "proxy-authorization", "cookie",
-            "expect", "referer", "origin", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since",
-            "range", "max-forwards", "soapaction", "content-length");
-    /** Framing and hop-by-hop headers: the transport writes its own. */
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "content-type");
 
     private final Supplier<Configuration> configs;
     private final Sender sender;
@@ -116,39 +105,11 @@ public final class Engine implements MediationRuntime {
         Configuration cfg = configs.get();
         MessageContext ctx = new MessageContext(cfg, this, new Exchange(in));
         try {
-            initRequest(ctx, in);
+            InboundMessages.init(ctx, in, bodyLimit);
             route(ctx, in, cfg);
         } catch (Throwable t) {
             fault(ctx, t);
             finishSegment(ctx);
-        }
-    }
-
-    private void initRequest(MessageContext ctx, InboundExchange in) {
-        String uri = in.uri();
-        ctx.setHeaders(in.headers().copy());
-        ctx.setPayload(Payload.of(in.body()));
-        ctx.payload().setBuildLimit(bodyLimit);
-        ctx.setTo(uri);
-        ctx.setAxis2Property(StandardProperties.HTTP_METHOD, in.method());
-        ctx.setAxis2Property(StandardProperties.REST_URL_POSTFIX, uri);
-        ctx.setAxis2Property(StandardProperties.TRANSPORT_IN_URL, uri);
-        ctx.setAxis2Property("REMOTE_ADDR", in.remoteAddress() == null ? null
-                : in.remoteAddress().getAddress().getHostAddress());
-        ctx.setAxis2Property("TRANSPORT_IN", in.scheme());
-        String contentType = in.headers().get("Content-Type");
-        if (contentType != null) {
-            ctx.setAxis2Property(StandardProperties.CONTENT_TYPE, contentType);
-            ctx.setAxis2Property(StandardProperties.MESSAGE_TYPE, baseType(contentType));
-        }
-        if (!in.body().equals(RawBody.empty()) && in.body().length() != 0) {
-            ctx.setAxis2Property(StandardProperties.NO_ENTITY_BODY, null);
-        } else {
-            ctx.setAxis2Property(StandardProperties.NO_ENTITY_BODY, Boolean.TRUE);
-        }
-        String action = in.headers().get("SOAPAction");
-        if (action != null) {
-            ctx.setSoapAction(unquote(action));
         }
     }
 
@@ -161,7 +122,7 @@ public final class Engine implements MediationRuntime {
             routeProxy(ctx, in, cfg, path, query);
             return;
         }
-        String host = hostOf(in.headers().get("Host"));
+        String host = InboundMessages.hostOf(in.headers().get("Host"));
         Dispatch d = cfg.apiDispatcher().dispatch(ctx, in.method(), path, query, host, in.localPort());
         if (d instanceof Dispatch.Matched m) {
             ctx.setFlow(m.resource());
@@ -298,9 +259,9 @@ public final class Engine implements MediationRuntime {
     private void endActivity(MessageContext ctx) {
         Exchange ex = ctx.exchange();
         if (ex.end() && !ex.isResponded()) {
-            FaultState fs = (FaultState) ctx.getProperty(FaultState.KEY);
+            Fault fs = (Fault) ctx.getProperty(Fault.KEY);
             if (fs != null) {
-                respondError(ctx, fs.status, fs.code, fs.message);
+                respondError(ctx, fs.status(), fs.code(), fs.message());
             } else {
                 // Nothing answered (e.g. <drop/> on a request): 202, as Synapse's FORCE_SC_ACCEPTED, not a hang.
                 ex.respond(new OutboundResponse(202, new Headers(), OutboundBody.NONE, false));
@@ -428,13 +389,13 @@ public final class Engine implements MediationRuntime {
         String ct = resp.body().contentType() != null ? resp.body().contentType() : resp.headers().get("Content-Type");
         if (ct != null) {
             ctx.setAxis2Property(StandardProperties.CONTENT_TYPE, ct);
-            ctx.setAxis2Property(StandardProperties.MESSAGE_TYPE, baseType(ct));
+            ctx.setAxis2Property(StandardProperties.MESSAGE_TYPE, InboundMessages.baseType(ct));
         }
     }
 
     private void onSendFailure(MessageContext ctx, SendFailure f) {
         ctx.takeContinuations();
-        setError(ctx, f.errorCode(), f.message(), f.cause());
+        new Fault(ErrorCode.httpStatusFor(f.errorCode()), f.errorCode(), f.message(), f.cause()).setOn(ctx);
         LOG.warn("{}: send failed with {}: {}", flowName(ctx), f.errorCode(), f.message());
         handleFault(ctx, ErrorCode.httpStatusFor(f.errorCode()), f.errorCode(), f.message());
     }
@@ -489,53 +450,13 @@ public final class Engine implements MediationRuntime {
     public void respond(MessageContext ctx) {
         OutboundResponse r;
         try {
-            r = toResponse(ctx);
+            r = ClientResponses.of(ctx);
         } catch (PayloadException e) {
             r = ErrorResponses.of(e.status(), 0, e.getMessage(), acceptOf(ctx));
         }
         if (!ctx.exchange().respond(r)) {
             LOG.debug("{}: the client was already answered; response dropped", flowName(ctx));
         }
-    }
-
-    private OutboundResponse toResponse(MessageContext ctx) {
-        if (isTrue(ctx.getAxis2Property(StandardProperties.FORCE_SC_ACCEPTED))) {
-            return new OutboundResponse(202, new Headers(), OutboundBody.NONE, false);
-        }
-        int status = statusOf(ctx);
-        Headers headers = new Headers();
-        boolean fromRequest = !ctx.isResponse();
-        for (Headers.Header h : ctx.headers()) {
-            String n = h.name().toLowerCase(Locale.ROOT);
-            if (FRAMING_HEADERS.contains(n) || (fromRequest && REQUEST_ONLY_HEADERS.contains(n))) {
-                continue;
-            }
-            headers.add(h.name(), h.value());
-        }
-        OutboundBody body;
-        if (isTrue(ctx.getAxis2Property(StandardProperties.NO_ENTITY_BODY)) && !ctx.payload().isBuilt()) {
-            body = OutboundBody.NONE;
-        } else if (ctx.payload().isBuilt() || MessageFormatter.formatChanged(ctx)) {
-            body = MessageFormatter.format(ctx);
-        } else {
-            RawBody raw = ctx.payload().raw();
-            body = raw == null || raw.length() == 0 ? OutboundBody.NONE : new OutboundBody.Relay(raw);
-        }
-        boolean chunked = !isTrue(ctx.getAxis2Property(StandardProperties.DISABLE_CHUNKING));
-        return new OutboundResponse(status, headers, body, chunked);
-    }
-
-    private static int statusOf(MessageContext ctx) {
-        Object sc = ctx.getAxis2Property(StandardProperties.HTTP_SC);
-        if (sc != null) {
-            try {
-                return Integer.parseInt(sc.toString().trim());
-            } catch (NumberFormatException e) {
-                LOG.warn("{}: HTTP_SC '{}' is not a number; answering 500", flowName(ctx), sc);
-                return 500;
-            }
-        }
-        return ctx.isFaultResponse() ? 500 : 200;
     }
 
     @Override
@@ -558,45 +479,15 @@ public final class Engine implements MediationRuntime {
     // ------------------------------------------------------------------ faults
 
     /** Marks the exchange as failed so that an unanswered end gives an error, not 202. */
-    private record FaultState(int status, int code, String message) {
-        static final String KEY = "__GANGLION_FAULT_STATE__";
-    }
-
     private void fault(MessageContext ctx, Throwable t) {
-        int status;
-        int code;
-        if (t instanceof PayloadException pe) {
-            status = pe.status();
-            code = pe.status();
-        } else if (t instanceof MediationException me && me.errorCode() != 0) {
-            code = me.errorCode();
-            status = ErrorCode.httpStatusFor(code);
-        } else {
-            code = 0;
-            status = 500;
-        }
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        if (t instanceof PayloadException) {
-            LOG.info("{}: bad request: {}", flowName(ctx), message);
-        } else if (t instanceof MediationException) {
-            LOG.warn("{}: mediation failed: {}", flowName(ctx), message);
-        } else {
-            LOG.error("{}: mediation failed", flowName(ctx), t);
-        }
+        Fault f = Fault.of(t, flowName(ctx));
         ctx.takeContinuations();
-        setError(ctx, code, message, t);
-        handleFault(ctx, status, code, message);
-    }
-
-    private static void setError(MessageContext ctx, int code, String message, Throwable cause) {
-        ctx.setProperty(StandardProperties.ERROR_CODE, code);
-        ctx.setProperty(StandardProperties.ERROR_MESSAGE, message);
-        ctx.setProperty(StandardProperties.ERROR_DETAIL, cause == null ? message : String.valueOf(cause));
-        ctx.setProperty(StandardProperties.ERROR_EXCEPTION, cause);
+        f.setOn(ctx);
+        handleFault(ctx, f.status(), f.code(), f.message());
     }
 
     private void handleFault(MessageContext ctx, int status, int code, String message) {
-        ctx.setProperty(FaultState.KEY, new FaultState(status, code, message));
+        ctx.setProperty(Fault.KEY, new Fault(status, code, message, null));
         FaultHandler handler = ctx.faultStack().poll();
         if (handler == null) {
             respondError(ctx, status, code, message);
@@ -626,29 +517,7 @@ public final class Engine implements MediationRuntime {
     }
 
     static boolean isTrue(Object v) {
-        return v != null && (Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(v.toString().trim()));
+        return ClientResponses.isTrue(v);
     }
 
-    /** {@code text/xml; charset=UTF-8} becomes {@code text/xml}. */
-    public static String baseType(String contentType) {
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
-    }
-
-    private static String unquote(String s) {
-        String t = s.trim();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
-    }
-
-    private static String hostOf(String hostHeader) {
-        if (hostHeader == null) {
-            return null;
-        }
-        if (hostHeader.startsWith("[")) {
-            int end = hostHeader.indexOf(']');
-            return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
-        }
-        int colon = hostHeader.indexOf(':');
-        return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
-    }
 }
