@@ -242,8 +242,8 @@ class EndpointRegistryTest {
         @Test
         void unknownQosChild() {
             ConfigException e = error("<endpoint " + NS + "><http uri-template=\"http://h/\">"
-                    + "<authentication/></http></endpoint>");
-            assertTrue(e.getMessage().startsWith("<authentication> is not supported inside <http>"), e.getMessage());
+                    + "<retryPolicy/></http></endpoint>");
+            assertTrue(e.getMessage().startsWith("<retryPolicy> is not supported inside <http>"), e.getMessage());
         }
 
         @Test
