@@ -2,10 +2,14 @@ package io.ganglion.engine.endpoint;
 
 import io.ganglion.engine.endpoint.address.AddressEndpointXml;
 import io.ganglion.engine.endpoint.dynamic.DefaultEndpointXml;
+import io.ganglion.engine.endpoint.group.FailoverEndpointXml;
+import io.ganglion.engine.endpoint.group.LoadbalanceEndpointXml;
+import io.ganglion.engine.endpoint.group.RecipientListEndpointXml;
 import io.ganglion.engine.endpoint.http.HttpEndpointXml;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpoint;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpointXml;
 import io.ganglion.engine.endpoint.indirect.ResolvingEndpoint;
+import io.ganglion.engine.endpoint.wsdl.WsdlEndpointXml;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.WriteContext;
 import io.ganglion.engine.xml.SynapseNs;
@@ -27,7 +31,8 @@ import org.apache.axiom.om.OMElement;
  *
  * <pre>{@code
  * <endpoint [name="n"] [key="ref" | key-expression="xpath"]>
- *   (<address .../> | <http .../> | <default .../>)?
+ *   <session .../>?   (with loadbalance only)
+ *   (<address/> | <http/> | <default/> | <wsdl/> | <failover/> | <loadbalance/> | <recipientlist/>)?
  *   <property name="p" (value="v" | expression="xpath") [scope="..."]/>*
  *   <description>text</description>?
  * </endpoint>
@@ -36,10 +41,9 @@ import org.apache.axiom.om.OMElement;
  */
 public final class EndpointRegistry {
 
-    /** Synapse endpoint types that are recognised but not implemented yet. */
-    private static final Set<String> NOT_YET = Set.of("wsdl", "failover", "loadbalance", "recipientlist",
-            "dynamicLoadbalance", "session", "class");
-    private static final Set<String> WRAPPER_CHILDREN = Set.of("property", "description");
+    /** Synapse endpoint types that are recognised but not implemented. */
+    private static final Set<String> NOT_YET = Set.of("dynamicLoadbalance", "class");
+    private static final Set<String> WRAPPER_CHILDREN = Set.of("property", "description", "session");
     private static final EndpointRegistry DEFAULT = new EndpointRegistry(builtIns());
 
     private final Map<QName, EndpointXml<?>> byElement = new HashMap<>();
@@ -64,6 +68,10 @@ public final class EndpointRegistry {
         all.add(new AddressEndpointXml());
         all.add(new HttpEndpointXml());
         all.add(new DefaultEndpointXml());
+        all.add(new WsdlEndpointXml());
+        all.add(new FailoverEndpointXml());
+        all.add(new LoadbalanceEndpointXml());
+        all.add(new RecipientListEndpointXml());
         for (EndpointXml<?> x : ServiceLoader.load(EndpointXml.class)) {
             all.add(x);
         }
@@ -98,6 +106,10 @@ public final class EndpointRegistry {
         if (type == null) {
             throw ctx.error(el, "<endpoint> needs a 'key', a 'key-expression' or one endpoint type ("
                     + knownTypes() + ")");
+        }
+        OMElement session = ReadContext.child(el, "session");
+        if (session != null && !type.getLocalName().equals("loadbalance")) {
+            throw ctx.error(session, "<session> goes with <loadbalance> only, not <" + type.getLocalName() + ">");
         }
         EndpointXml<?> xml = ReadContext.isSynapse(type) ? byElement.get(SynapseNs.q(type.getLocalName())) : null;
         if (xml == null) {

@@ -194,7 +194,7 @@ class EndpointRegistryTest {
         @Test
         void unknownTypeListsTheKnownOnes() {
             ConfigException e = error("<endpoint " + NS + ">\n\n  <adress uri=\"http://h/\"/></endpoint>");
-            assertEquals("unknown endpoint type <adress>; known types: address, default, http", e.getMessage());
+            assertEquals("unknown endpoint type <adress>; known types: address, default, failover, http, loadbalance, recipientlist, wsdl", e.getMessage());
             assertEquals(3, e.location().line());
         }
 
@@ -255,8 +255,8 @@ class EndpointRegistryTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"wsdl", "failover", "loadbalance", "recipientlist", "session"})
-        void laterTypesAreNotSupportedYet(String type) {
+        @ValueSource(strings = {"dynamicLoadbalance", "class"})
+        void unsupportedTypes(String type) {
             ConfigException e = error("<endpoint " + NS + "><" + type + "/></endpoint>");
             assertEquals("<" + type + "> endpoints are not supported yet", e.getMessage());
         }
