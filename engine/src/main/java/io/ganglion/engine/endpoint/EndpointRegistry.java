@@ -9,6 +9,8 @@ import io.ganglion.engine.endpoint.http.HttpEndpointXml;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpoint;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpointXml;
 import io.ganglion.engine.endpoint.indirect.ResolvingEndpoint;
+import io.ganglion.engine.endpoint.template.TemplateEndpoint;
+import io.ganglion.engine.endpoint.template.TemplateEndpointXml;
 import io.ganglion.engine.endpoint.wsdl.WsdlEndpointXml;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.WriteContext;
@@ -30,7 +32,8 @@ import org.apache.axiom.om.OMElement;
  * {@link ServiceLoader} extensions of {@link EndpointXml}.
  *
  * <pre>{@code
- * <endpoint [name="n"] [key="ref" | key-expression="xpath"]>
+ * <endpoint [name="n"] [key="ref" | key-expression="xpath" | template="t" [uri="..."]]>
+ *   <parameter name="p" value="v"/>*   (with template only)
  *   <session .../>?   (with loadbalance only)
  *   (<address/> | <http/> | <default/> | <wsdl/> | <failover/> | <loadbalance/> | <recipientlist/>)?
  *   <property name="p" (value="v" | expression="xpath") [scope="..."]/>*
@@ -56,6 +59,7 @@ public final class EndpointRegistry {
         }
         writers.put(IndirectEndpoint.class, (e, c) -> IndirectEndpointXml.write((IndirectEndpoint) e, c));
         writers.put(ResolvingEndpoint.class, (e, c) -> IndirectEndpointXml.write((ResolvingEndpoint) e, c));
+        writers.put(TemplateEndpoint.class, (e, c) -> TemplateEndpointXml.write((TemplateEndpoint) e, c));
     }
 
     /** The registry with every built-in endpoint type. */
@@ -88,7 +92,7 @@ public final class EndpointRegistry {
             throw ctx.error(el, "expected <endpoint>, found <" + el.getLocalName() + ">");
         }
         if (ctx.attribute(el, "template") != null) {
-            throw ctx.error(el, "endpoint templates are not supported yet");
+            return TemplateEndpointXml.read(el, ctx);
         }
         String key = ctx.attribute(el, "key");
         String keyExpression = ctx.attribute(el, "key-expression");

@@ -194,7 +194,8 @@ class EndpointRegistryTest {
         @Test
         void unknownTypeListsTheKnownOnes() {
             ConfigException e = error("<endpoint " + NS + ">\n\n  <adress uri=\"http://h/\"/></endpoint>");
-            assertEquals("unknown endpoint type <adress>; known types: address, default, failover, http, loadbalance, recipientlist, wsdl", e.getMessage());
+            assertEquals("unknown endpoint type <adress>; known types: address, default, failover, http, loadbalance,"
+                    + " recipientlist, wsdl", e.getMessage());
             assertEquals(3, e.location().line());
         }
 
@@ -263,8 +264,10 @@ class EndpointRegistryTest {
 
         @Test
         void templates() {
-            ConfigException e = error("<endpoint " + NS + " template=\"t\" uri=\"http://h/\"/>");
-            assertEquals("endpoint templates are not supported yet", e.getMessage());
+            ConfigException e = error("<endpoint " + NS + " template=\"t\" key=\"k\"/>");
+            assertEquals("<endpoint> takes 'template' or 'key', not both", e.getMessage());
+            ConfigException child = error("<endpoint " + NS + " template=\"t\"><address uri=\"http://h/\"/></endpoint>");
+            assertEquals("<endpoint template=\"t\"> takes <parameter>s, not <address>", child.getMessage());
         }
 
         @Test
