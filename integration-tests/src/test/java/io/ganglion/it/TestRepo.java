@@ -63,6 +63,18 @@ final class TestRepo {
         }
     }
 
+    /** Writes a file relative to the repository root (e.g. a WSDL an endpoint reads). */
+    TestRepo file(String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file under conf/synapse-config. */
     TestRepo write(String relative, String content) {
         try {
