@@ -86,7 +86,8 @@ public final class AuthenticationXml {
                 try {
                     timeouts.put(t, Long.parseLong(ReadContext.text(te)));
                 } catch (NumberFormatException e) {
-                    throw ctx.error(te, "<" + t + "> must be a number of milliseconds, not '" + ReadContext.text(te) + "'");
+                    throw ctx.error(te, "<" + t + "> must be a number of milliseconds, not '"
+                            + ReadContext.text(te) + "'");
                 }
             }
         }

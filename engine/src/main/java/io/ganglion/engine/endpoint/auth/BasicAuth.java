@@ -11,7 +11,9 @@ import java.util.Base64;
  * HTTP Basic authentication (RFC 7617): every request carries the credentials; a 401 (wrong
  * password) reaches the client as it is.
  *
- * <pre>{@code <authentication><basicAuth><username>u</username><password>${env:PW}</password></basicAuth></authentication>}</pre>
+ * <pre>{@code
+ * <authentication><basicAuth><username>u</username><password>${env:PW}</password></basicAuth></authentication>
+ * }</pre>
  * Thread-safe: immutable.
  */
 public record BasicAuth(Secret username, Secret password) implements BackendAuth {

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * increasing nonce count, so later requests cost one round trip. A stale or replaced nonce is
  * answered once more; a 401 after that (wrong password) reaches the client as it is.
  *
- * <pre>{@code <authentication><digestAuth><username>u</username><password>p</password></digestAuth></authentication>}</pre>
+ * <pre>{@code
+ * <authentication><digestAuth><username>u</username><password>p</password></digestAuth></authentication>
+ * }</pre>
  * (WSO2 has no digest element in endpoint XML; this spelling mirrors {@code basicAuth}.)
  * Thread-safe: the nonce table is concurrent; counts are atomic.
  */

@@ -43,7 +43,8 @@ public final class EndpointDefinitionXml {
             if (!ReadContext.isSynapse(c) && extra.contains("*")) {
                 continue;
             }
-            if (!ReadContext.isSynapse(c) || !(CHILDREN.contains(c.getLocalName()) || extra.contains(c.getLocalName()))) {
+            boolean known = CHILDREN.contains(c.getLocalName()) || extra.contains(c.getLocalName());
+            if (!ReadContext.isSynapse(c) || !known) {
                 java.util.TreeSet<String> all = new java.util.TreeSet<>(CHILDREN);
                 extra.stream().filter(x -> !x.equals("*")).forEach(all::add);
                 throw ctx.error(c, "<" + c.getLocalName() + "> is not supported inside <" + type.getLocalName()

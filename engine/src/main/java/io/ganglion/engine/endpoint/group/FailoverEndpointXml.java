@@ -38,7 +38,8 @@ public final class FailoverEndpointXml implements EndpointXml<FailoverEndpoint> 
     @Override
     public OMElement write(FailoverEndpoint endpoint, WriteContext ctx) {
         OMElement fo = ctx.element("failover");
-        ctx.attribute(fo, "dynamic", endpoint.dynamicAttribute() == null ? null : endpoint.dynamicAttribute().toString());
+        Boolean dynamic = endpoint.dynamicAttribute();
+        ctx.attribute(fo, "dynamic", dynamic == null ? null : dynamic.toString());
         endpoint.retry().write(fo, ctx);
         GroupChildren.write(endpoint.children(), fo, ctx);
         return endpoint.wrapper().write(fo, ctx);

@@ -40,7 +40,8 @@ public final class HealthChecker {
     /**
      * @param target any URL of the endpoint: its scheme, host and port are checked
      */
-    public HealthChecker(HealthCheck check, EndpointHealth health, URI target, Sender sender, Clock clock, String what) {
+    public HealthChecker(HealthCheck check, EndpointHealth health, URI target, Sender sender, Clock clock,
+            String what) {
         this.check = check;
         this.health = new WeakReference<>(health);
         this.url = URI.create(target.getScheme() + "://" + target.getRawAuthority() + check.path());

@@ -61,8 +61,8 @@ public final class HttpEndpoint implements Endpoint, Monitored {
         this.template = Objects.requireNonNull(template, "template");
         this.method = method;
         this.definition = Objects.requireNonNull(definition, "definition");
-        this.leaf = new Leaf("http", wrapper.name() == null ? toString() : describe(), definition, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), auth, check,
-                false);
+        this.leaf = new Leaf("http", wrapper.name() == null ? toString() : describe(), definition,
+                ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), auth, check, false);
     }
 
     /** The shared leaf machinery (health, timeout, retry rules, credentials). */

@@ -144,6 +144,7 @@ public final class TemplateEndpoint implements Endpoint {
 
     @Override
     public String toString() {
-        return "template endpoint '" + template + "'" + (wrapper.name() == null ? "" : " named '" + wrapper.name() + "'");
+        String named = wrapper.name() == null ? "" : " named '" + wrapper.name() + "'";
+        return "template endpoint '" + template + "'" + named;
     }
 }

@@ -156,7 +156,8 @@ public final class WsdlEndpoint implements Endpoint, Monitored {
     }
 
     private String describe() {
-        return wrapper.name() == null ? "wsdl endpoint " + service + "/" + port : "wsdl endpoint '" + wrapper.name() + "'";
+        return wrapper.name() == null ? "wsdl endpoint " + service + "/" + port
+                : "wsdl endpoint '" + wrapper.name() + "'";
     }
 
     @Override

@@ -74,8 +74,9 @@ public final class WsdlEndpointXml implements EndpointXml<WsdlEndpoint> {
                     + "; only http and https addresses are supported");
         }
         var definition = EndpointDefinitionXml.read(el, ctx, Set.of(HealthCheckXml.ELEMENT, "*"));
-        return new WsdlEndpoint(EndpointWrapper.read(wrapper, ctx), uri, inline == null ? null : inline.cloneOMElement(),
-                service, port, portAttribute, address.location(), address.format(), definition,
+        OMElement inlineCopy = inline == null ? null : inline.cloneOMElement();
+        return new WsdlEndpoint(EndpointWrapper.read(wrapper, ctx), uri, inlineCopy, service, port, portAttribute,
+                address.location(), address.format(), definition,
                 HealthCheckXml.read(ReadContext.child(el, HealthCheckXml.ELEMENT), ctx));
     }
 
