@@ -63,7 +63,7 @@ final class TestRepo {
         }
     }
 
-    /** Writes a file relative to the repository folder (scripts and other files artifacts point to). */
+    /** Writes a file relative to the repository folder (scripts, WSDLs and other files artifacts point to). */
     TestRepo repositoryFile(String relative, String content) {
         try {
             Path file = root.resolve(relative);

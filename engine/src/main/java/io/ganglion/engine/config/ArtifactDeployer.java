@@ -1,6 +1,8 @@
 package io.ganglion.engine.config;
 
 import io.ganglion.engine.endpoint.Endpoint;
+import io.ganglion.engine.endpoint.template.EndpointTemplate;
+import io.ganglion.engine.endpoint.template.TemplateEndpoint;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.ReadContext.LinkCheck;
 import io.ganglion.engine.mediator.ReadContext.Reference;
@@ -87,10 +89,16 @@ final class ArtifactDeployer {
                     break;
                 }
                 case TEMPLATE: {
-                    SequenceTemplate t = TemplateXml.read(el, ctx);
-                    claim(templates, t.name(), "template", el, ctx);
-                    templateUsage.put(t.name(), mark.usage(ctx));
-                    builder.template(t);
+                    if (TemplateXml.isEndpointTemplate(el)) {
+                        EndpointTemplate t = TemplateXml.readEndpointTemplate(el, ctx);
+                        claim(templates, t.name(), "template", el, ctx);
+                        builder.endpointTemplate(t);
+                    } else {
+                        SequenceTemplate t = TemplateXml.read(el, ctx);
+                        claim(templates, t.name(), "template", el, ctx);
+                        templateUsage.put(t.name(), mark.usage(ctx));
+                        builder.template(t);
+                    }
                     break;
                 }
                 case PROXY: {
@@ -218,7 +226,32 @@ final class ArtifactDeployer {
                 problems.add(e.toProblem());
             }
         }
+        for (Endpoint e : endpoints.values()) {
+            linkTemplates(e, config, 0);
+        }
+        for (ProxyService p : config.proxies().values()) {
+            if (p.endpoint() != null) {
+                linkTemplates(p.endpoint(), config, 0);
+            }
+        }
         return config;
+    }
+
+    /** Instantiates the template endpoints in a tree now, so their problems are reported at deploy. */
+    private void linkTemplates(Endpoint e, Configuration config, int depth) {
+        if (depth > 16) {
+            return;
+        }
+        if (e instanceof TemplateEndpoint t) {
+            String problem = t.link(config);
+            // A missing template was already reported as a dangling reference.
+            if (problem != null && config.endpointTemplate(t.template()) != null) {
+                problems.add(new ConfigProblem(t.location(), problem));
+            }
+        }
+        for (Endpoint c : e.children()) {
+            linkTemplates(c, config, depth + 1);
+        }
     }
 
     private ProxyService link(ProxyService p) {

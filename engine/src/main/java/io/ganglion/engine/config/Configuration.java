@@ -1,6 +1,7 @@
 package io.ganglion.engine.config;
 
 import io.ganglion.engine.endpoint.Endpoint;
+import io.ganglion.engine.endpoint.template.EndpointTemplate;
 import io.ganglion.engine.mediator.Sequence;
 import io.ganglion.engine.proxy.ProxyService;
 import io.ganglion.engine.rest.Api;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable snapshot of a deployed repository: sequences, endpoints, local entries, templates,
- * APIs and proxies. Swapped whole on redeploy, so a request always sees one consistent version.
- * Thread-safe: immutable.
+ * An immutable snapshot of a deployed repository: sequences, endpoints, local entries, templates
+ * (sequence and endpoint templates), APIs and proxies. Swapped whole on redeploy, so a request
+ * always sees one consistent version. Thread-safe: immutable.
  */
 public final class Configuration {
 
@@ -27,6 +28,7 @@ public final class Configuration {
     private final Map<String, Endpoint> endpoints;
     private final Map<String, LocalEntry> localEntries;
     private final Map<String, SequenceTemplate> templates;
+    private final Map<String, EndpointTemplate> endpointTemplates;
     private final List<Api> apis;
     private final Map<String, ProxyService> proxies;
     private final ApiDispatcher apiDispatcher;
@@ -36,6 +38,7 @@ public final class Configuration {
         this.endpoints = Map.copyOf(b.endpoints);
         this.localEntries = Map.copyOf(b.localEntries);
         this.templates = Map.copyOf(b.templates);
+        this.endpointTemplates = Map.copyOf(b.endpointTemplates);
         this.apis = List.copyOf(b.apis.values());
         this.proxies = Map.copyOf(b.proxies);
         this.apiDispatcher = new ApiDispatcher(apis);
@@ -69,6 +72,15 @@ public final class Configuration {
     /** A sequence template, or null. */
     public SequenceTemplate template(String key) {
         return templates.get(key);
+    }
+
+    /** An endpoint template, or null. */
+    public EndpointTemplate endpointTemplate(String key) {
+        return endpointTemplates.get(key);
+    }
+
+    public Map<String, EndpointTemplate> endpointTemplates() {
+        return endpointTemplates;
     }
 
     /** APIs in deployment order. */
@@ -112,6 +124,7 @@ public final class Configuration {
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         private final Map<String, LocalEntry> localEntries = new LinkedHashMap<>();
         private final Map<String, SequenceTemplate> templates = new LinkedHashMap<>();
+        private final Map<String, EndpointTemplate> endpointTemplates = new LinkedHashMap<>();
         private final Map<String, Api> apis = new LinkedHashMap<>();
         private final Map<String, ProxyService> proxies = new LinkedHashMap<>();
 
@@ -132,6 +145,11 @@ public final class Configuration {
 
         public Builder template(SequenceTemplate t) {
             templates.put(t.name(), t);
+            return this;
+        }
+
+        public Builder endpointTemplate(EndpointTemplate t) {
+            endpointTemplates.put(t.name(), t);
             return this;
         }
 
@@ -158,7 +176,7 @@ public final class Configuration {
         }
 
         public boolean hasTemplate(String name) {
-            return templates.containsKey(name);
+            return templates.containsKey(name) || endpointTemplates.containsKey(name);
         }
 
         public Configuration build() {

@@ -37,7 +37,7 @@ final class ReferenceValidator {
             case LOCAL_ENTRY:
                 return config.localEntry(key) != null;
             case TEMPLATE:
-                return config.template(key) != null;
+                return config.template(key) != null || config.endpointTemplate(key) != null;
             case ENTRY:
                 return sequence(key, config) || config.localEntry(key) != null;
             default:

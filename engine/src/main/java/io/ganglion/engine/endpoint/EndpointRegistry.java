@@ -2,10 +2,16 @@ package io.ganglion.engine.endpoint;
 
 import io.ganglion.engine.endpoint.address.AddressEndpointXml;
 import io.ganglion.engine.endpoint.dynamic.DefaultEndpointXml;
+import io.ganglion.engine.endpoint.group.FailoverEndpointXml;
+import io.ganglion.engine.endpoint.group.LoadbalanceEndpointXml;
+import io.ganglion.engine.endpoint.group.RecipientListEndpointXml;
 import io.ganglion.engine.endpoint.http.HttpEndpointXml;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpoint;
 import io.ganglion.engine.endpoint.indirect.IndirectEndpointXml;
 import io.ganglion.engine.endpoint.indirect.ResolvingEndpoint;
+import io.ganglion.engine.endpoint.template.TemplateEndpoint;
+import io.ganglion.engine.endpoint.template.TemplateEndpointXml;
+import io.ganglion.engine.endpoint.wsdl.WsdlEndpointXml;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.WriteContext;
 import io.ganglion.engine.xml.SynapseNs;
@@ -26,8 +32,10 @@ import org.apache.axiom.om.OMElement;
  * {@link ServiceLoader} extensions of {@link EndpointXml}.
  *
  * <pre>{@code
- * <endpoint [name="n"] [key="ref" | key-expression="xpath"]>
- *   (<address .../> | <http .../> | <default .../>)?
+ * <endpoint [name="n"] [key="ref" | key-expression="xpath" | template="t" [uri="..."]]>
+ *   <parameter name="p" value="v"/>*   (with template only)
+ *   <session .../>?   (with loadbalance only)
+ *   (<address/> | <http/> | <default/> | <wsdl/> | <failover/> | <loadbalance/> | <recipientlist/>)?
  *   <property name="p" (value="v" | expression="xpath") [scope="..."]/>*
  *   <description>text</description>?
  * </endpoint>
@@ -36,10 +44,9 @@ import org.apache.axiom.om.OMElement;
  */
 public final class EndpointRegistry {
 
-    /** Synapse endpoint types that are recognised but not implemented yet. */
-    private static final Set<String> NOT_YET = Set.of("wsdl", "failover", "loadbalance", "recipientlist",
-            "dynamicLoadbalance", "session", "class");
-    private static final Set<String> WRAPPER_CHILDREN = Set.of("property", "description");
+    /** Synapse endpoint types that are recognised but not implemented. */
+    private static final Set<String> NOT_YET = Set.of("dynamicLoadbalance", "class");
+    private static final Set<String> WRAPPER_CHILDREN = Set.of("property", "description", "session");
     private static final EndpointRegistry DEFAULT = new EndpointRegistry(builtIns());
 
     private final Map<QName, EndpointXml<?>> byElement = new HashMap<>();
@@ -52,6 +59,7 @@ public final class EndpointRegistry {
         }
         writers.put(IndirectEndpoint.class, (e, c) -> IndirectEndpointXml.write((IndirectEndpoint) e, c));
         writers.put(ResolvingEndpoint.class, (e, c) -> IndirectEndpointXml.write((ResolvingEndpoint) e, c));
+        writers.put(TemplateEndpoint.class, (e, c) -> TemplateEndpointXml.write((TemplateEndpoint) e, c));
     }
 
     /** The registry with every built-in endpoint type. */
@@ -64,6 +72,10 @@ public final class EndpointRegistry {
         all.add(new AddressEndpointXml());
         all.add(new HttpEndpointXml());
         all.add(new DefaultEndpointXml());
+        all.add(new WsdlEndpointXml());
+        all.add(new FailoverEndpointXml());
+        all.add(new LoadbalanceEndpointXml());
+        all.add(new RecipientListEndpointXml());
         for (EndpointXml<?> x : ServiceLoader.load(EndpointXml.class)) {
             all.add(x);
         }
@@ -80,7 +92,7 @@ public final class EndpointRegistry {
             throw ctx.error(el, "expected <endpoint>, found <" + el.getLocalName() + ">");
         }
         if (ctx.attribute(el, "template") != null) {
-            throw ctx.error(el, "endpoint templates are not supported yet");
+            return TemplateEndpointXml.read(el, ctx);
         }
         String key = ctx.attribute(el, "key");
         String keyExpression = ctx.attribute(el, "key-expression");
@@ -98,6 +110,10 @@ public final class EndpointRegistry {
         if (type == null) {
             throw ctx.error(el, "<endpoint> needs a 'key', a 'key-expression' or one endpoint type ("
                     + knownTypes() + ")");
+        }
+        OMElement session = ReadContext.child(el, "session");
+        if (session != null && !type.getLocalName().equals("loadbalance")) {
+            throw ctx.error(session, "<session> goes with <loadbalance> only, not <" + type.getLocalName() + ">");
         }
         EndpointXml<?> xml = ReadContext.isSynapse(type) ? byElement.get(SynapseNs.q(type.getLocalName())) : null;
         if (xml == null) {

@@ -18,8 +18,17 @@ public enum ErrorCode {
     ENDPOINT_NONE_READY(303000),
     ADDRESS_ENDPOINT_NOT_READY(303001),
     WSDL_ENDPOINT_NOT_READY(303002),
+    /** Backend authentication could not be done (e.g. the OAuth token endpoint failed). */
+    ENDPOINT_AUTH_FAILURE(303003),
+    /**
+     * Ganglion: a failover or load-balance group may retry, but the request body is larger than its
+     * replay buffer, so it is not sent at all rather than sent once and lost on the retry.
+     */
+    REPLAY_BUFFER_EXCEEDED(303010),
     INDIRECT_ENDPOINT_NOT_READY(305100),
-    HANDLER_TIME_OUT(504),
+    SESSION_AFFINITY_NONE_READY(309001),
+    /** The endpoint timeout fired with responseAction fault; Synapse uses 101504 for it too. */
+    HANDLER_TIME_OUT(101504),
     MEDIATION_FAILURE(0);
 
     private final int code;
@@ -33,6 +42,21 @@ public enum ErrorCode {
         return code;
     }
 
+    /**
+     * True for the codes a transport reports about a backend (101xxx, 102xxx): only these count
+     * against an endpoint's health.
+     */
+    public static boolean isTransportError(int code) {
+        return code >= 101000 && code < 103000;
+    }
+
+    /** True for the codes that say an endpoint refused a message without sending it (not ready). */
+    public static boolean isNotReady(int code) {
+        return code == ENDPOINT_NONE_READY.code || code == ADDRESS_ENDPOINT_NOT_READY.code
+                || code == WSDL_ENDPOINT_NOT_READY.code || code == INDIRECT_ENDPOINT_NOT_READY.code
+                || code == SESSION_AFFINITY_NONE_READY.code;
+    }
+
     /** The HTTP status a client gets when this error reaches it unhandled. */
     public static int httpStatusFor(int code) {
         if (code == CONNECTION_FAILED.code || code == CONNECTION_CLOSED.code || code == SND_IO_ERROR_SENDING.code
@@ -44,8 +68,15 @@ public enum ErrorCode {
             return 504;
         }
         if (code == ENDPOINT_NONE_READY.code || code == ADDRESS_ENDPOINT_NOT_READY.code
-                || code == WSDL_ENDPOINT_NOT_READY.code || code == INDIRECT_ENDPOINT_NOT_READY.code) {
+                || code == WSDL_ENDPOINT_NOT_READY.code || code == INDIRECT_ENDPOINT_NOT_READY.code
+                || code == SESSION_AFFINITY_NONE_READY.code) {
             return 503;
+        }
+        if (code == ENDPOINT_AUTH_FAILURE.code) {
+            return 502;
+        }
+        if (code == REPLAY_BUFFER_EXCEEDED.code) {
+            return 413;
         }
         return 500;
     }

@@ -136,11 +136,12 @@ class ArtifactXmlTest {
     }
 
     @Test
-    void endpointTemplatesAreReported() {
-        ReadContext ctx = readContext("t.xml", "<template " + NS + " name='ept'>\n  <parameter name='uri'/>\n"
+    void aTemplateHoldsASequenceOrAnEndpoint() {
+        ReadContext ctx = readContext("t.xml", "<template " + NS + " name='ept'>\n  <sequence/>\n"
                 + "  <endpoint name='$name'><address uri='$uri'/></endpoint>\n</template>");
+        assertFalse(TemplateXml.isEndpointTemplate(ctx.root()));
         ConfigException e = assertThrows(ConfigException.class, () -> TemplateXml.read(ctx.root(), ctx));
-        assertEquals("t.xml:3:3: endpoint templates are not supported yet", e.toProblem().toString());
+        assertEquals("t.xml:3:3: template 'ept' holds both a <sequence> and an <endpoint>", e.toProblem().toString());
     }
 
     @Test

@@ -194,7 +194,8 @@ class EndpointRegistryTest {
         @Test
         void unknownTypeListsTheKnownOnes() {
             ConfigException e = error("<endpoint " + NS + ">\n\n  <adress uri=\"http://h/\"/></endpoint>");
-            assertEquals("unknown endpoint type <adress>; known types: address, default, http", e.getMessage());
+            assertEquals("unknown endpoint type <adress>; known types: address, default, failover, http, loadbalance,"
+                    + " recipientlist, wsdl", e.getMessage());
             assertEquals(3, e.location().line());
         }
 
@@ -242,8 +243,8 @@ class EndpointRegistryTest {
         @Test
         void unknownQosChild() {
             ConfigException e = error("<endpoint " + NS + "><http uri-template=\"http://h/\">"
-                    + "<authentication/></http></endpoint>");
-            assertTrue(e.getMessage().startsWith("<authentication> is not supported inside <http>"), e.getMessage());
+                    + "<retryPolicy/></http></endpoint>");
+            assertTrue(e.getMessage().startsWith("<retryPolicy> is not supported inside <http>"), e.getMessage());
         }
 
         @Test
@@ -255,16 +256,18 @@ class EndpointRegistryTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"wsdl", "failover", "loadbalance", "recipientlist", "session"})
-        void laterTypesAreNotSupportedYet(String type) {
+        @ValueSource(strings = {"dynamicLoadbalance", "class"})
+        void unsupportedTypes(String type) {
             ConfigException e = error("<endpoint " + NS + "><" + type + "/></endpoint>");
             assertEquals("<" + type + "> endpoints are not supported yet", e.getMessage());
         }
 
         @Test
         void templates() {
-            ConfigException e = error("<endpoint " + NS + " template=\"t\" uri=\"http://h/\"/>");
-            assertEquals("endpoint templates are not supported yet", e.getMessage());
+            ConfigException e = error("<endpoint " + NS + " template=\"t\" key=\"k\"/>");
+            assertEquals("<endpoint> takes 'template' or 'key', not both", e.getMessage());
+            ConfigException child = error("<endpoint " + NS + " template=\"t\"><address uri=\"http://h/\"/></endpoint>");
+            assertEquals("<endpoint template=\"t\"> takes <parameter>s, not <address>", child.getMessage());
         }
 
         @Test

@@ -24,8 +24,10 @@ import java.util.Locale;
  * </address>
  * }</pre>
  *
- * <p>Only the timeout is acted on so far (as the request's response timeout); suspension and
- * retry settings are validated and kept for the endpoint health work. Thread-safe: immutable.
+ * <p>The timeout is the request's response timeout and, with a response action, the endpoint's
+ * deadline; suspension settings drive {@link io.ganglion.engine.endpoint.health.SuspensionPolicy};
+ * {@code retryConfig} tells failover and load-balance groups which errors they may retry.
+ * Thread-safe: immutable.
  */
 public record EndpointDefinition(
         Format format,

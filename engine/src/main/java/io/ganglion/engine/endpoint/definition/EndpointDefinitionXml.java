@@ -30,10 +30,25 @@ public final class EndpointDefinitionXml {
 
     /** Reads the QoS attributes and children of {@code type} (e.g. {@code <address>}). */
     public static EndpointDefinition read(OMElement type, ReadContext ctx) {
+        return read(type, ctx, Set.of());
+    }
+
+    /**
+     * Reads the QoS attributes and children of {@code type}, allowing the type's own children
+     * {@code extra} (read by the type itself, e.g. {@code authentication} in {@code <http>}).
+     * Elements outside the Synapse namespace are allowed only when {@code extra} contains "*".
+     */
+    public static EndpointDefinition read(OMElement type, ReadContext ctx, Set<String> extra) {
         for (OMElement c : ReadContext.children(type)) {
-            if (!ReadContext.isSynapse(c) || !CHILDREN.contains(c.getLocalName())) {
+            if (!ReadContext.isSynapse(c) && extra.contains("*")) {
+                continue;
+            }
+            boolean known = CHILDREN.contains(c.getLocalName()) || extra.contains(c.getLocalName());
+            if (!ReadContext.isSynapse(c) || !known) {
+                java.util.TreeSet<String> all = new java.util.TreeSet<>(CHILDREN);
+                extra.stream().filter(x -> !x.equals("*")).forEach(all::add);
                 throw ctx.error(c, "<" + c.getLocalName() + "> is not supported inside <" + type.getLocalName()
-                        + ">; expected " + CHILDREN.stream().sorted().collect(Collectors.joining(", ")));
+                        + ">; expected " + String.join(", ", all));
             }
         }
         return new EndpointDefinition(

@@ -2,12 +2,18 @@ package io.ganglion.engine.endpoint.http;
 
 import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointWrapper;
+import io.ganglion.engine.endpoint.ErrorCode;
+import io.ganglion.engine.endpoint.auth.BackendAuth;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
-import io.ganglion.engine.endpoint.request.OutboundRequests;
+import io.ganglion.engine.endpoint.health.EndpointStatus;
+import io.ganglion.engine.endpoint.health.HealthCheck;
+import io.ganglion.engine.endpoint.health.Monitored;
+import io.ganglion.engine.endpoint.leaf.Leaf;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.message.MessageContext;
 import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,28 +24,50 @@ import java.util.Objects;
  * <pre>{@code
  * <endpoint [name="n"]>
  *   <http uri-template="[legacy-encoding:]http://host/orders/{uri.var.id}{?query.param.q}"
- *         [method="get|post|put|delete|patch|head|options|leave-as-is"] [format=...] ...QoS.../>
+ *         [method="get|post|put|delete|patch|head|options|leave-as-is"] [format=...] ...QoS...>
+ *     <authentication>(<basicAuth>|<digestAuth>|<oauth>)</authentication>?
+ *     <healthCheck path="/health" .../>?
+ *   </http>
  *   <property .../>*
  * </endpoint>
  * }</pre>
- * Thread-safe: immutable.
+ * Timeout, suspension, retry and authentication apply as described in {@link Leaf} and
+ * {@link BackendAuth}. Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class HttpEndpoint implements Endpoint {
+public final class HttpEndpoint implements Endpoint, Monitored {
 
     private final EndpointWrapper wrapper;
     private final UriTemplate template;
     private final HttpMethod method;
     private final EndpointDefinition definition;
+    private final Leaf leaf;
 
     /**
      * @param method the fixed method, or null to use the request's
      */
     public HttpEndpoint(EndpointWrapper wrapper, UriTemplate template, HttpMethod method,
             EndpointDefinition definition) {
+        this(wrapper, template, method, definition, null, null);
+    }
+
+    /**
+     * @param method the fixed method, or null to use the request's
+     * @param auth backend credentials, or null
+     * @param check an active health check, or null
+     */
+    public HttpEndpoint(EndpointWrapper wrapper, UriTemplate template, HttpMethod method,
+            EndpointDefinition definition, BackendAuth auth, HealthCheck check) {
         this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
         this.template = Objects.requireNonNull(template, "template");
         this.method = method;
         this.definition = Objects.requireNonNull(definition, "definition");
+        this.leaf = new Leaf("http", wrapper.name() == null ? toString() : describe(), definition,
+                ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), auth, check, false);
+    }
+
+    /** The shared leaf machinery (health, timeout, retry rules, credentials). */
+    public Leaf leaf() {
+        return leaf;
     }
 
     @Override
@@ -80,7 +108,22 @@ public final class HttpEndpoint implements Endpoint {
     public void send(MessageContext ctx, SendCallback callback) {
         wrapper.apply(ctx);
         String m = method == null ? null : method.wireName();
-        ctx.runtime().sender().send(OutboundRequests.build(ctx, target(ctx), m, definition), callback);
+        leaf.send(ctx, target(ctx), m, callback);
+    }
+
+    @Override
+    public List<EndpointStatus> statuses(String path) {
+        return leaf.statuses(path);
+    }
+
+    @Override
+    public void switchOff() {
+        leaf.switchOff();
+    }
+
+    @Override
+    public void switchOn() {
+        leaf.switchOn();
     }
 
     private String describe() {

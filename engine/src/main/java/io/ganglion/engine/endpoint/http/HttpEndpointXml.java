@@ -2,11 +2,15 @@ package io.ganglion.engine.endpoint.http;
 
 import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.EndpointXml;
+import io.ganglion.engine.endpoint.auth.AuthenticationXml;
+import io.ganglion.engine.endpoint.auth.BackendAuth;
 import io.ganglion.engine.endpoint.definition.EndpointDefinitionXml;
+import io.ganglion.engine.endpoint.health.HealthCheckXml;
 import io.ganglion.engine.mediator.ReadContext;
 import io.ganglion.engine.mediator.WriteContext;
 import io.ganglion.engine.xml.SynapseNs;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import org.apache.axiom.om.OMElement;
 
@@ -50,8 +54,11 @@ public final class HttpEndpointXml implements EndpointXml<HttpEndpoint> {
                         + ", not '" + m + "'");
             }
         }
+        OMElement authEl = ReadContext.child(typeElement, "authentication");
+        BackendAuth auth = authEl == null ? null : AuthenticationXml.read(authEl, ctx);
         return new HttpEndpoint(EndpointWrapper.read(wrapper, ctx), template, method,
-                EndpointDefinitionXml.read(typeElement, ctx));
+                EndpointDefinitionXml.read(typeElement, ctx, Set.of("authentication", HealthCheckXml.ELEMENT)), auth,
+                HealthCheckXml.read(ReadContext.child(typeElement, HealthCheckXml.ELEMENT), ctx));
     }
 
     @Override
@@ -60,6 +67,10 @@ public final class HttpEndpointXml implements EndpointXml<HttpEndpoint> {
         ctx.attribute(http, "uri-template", endpoint.template().toXml());
         ctx.attribute(http, "method", endpoint.method() == null ? null : endpoint.method().xmlName());
         EndpointDefinitionXml.write(endpoint.definition(), http, ctx);
+        if (endpoint.leaf().auth() != null) {
+            AuthenticationXml.write(endpoint.leaf().auth(), http, ctx);
+        }
+        HealthCheckXml.write(endpoint.leaf().healthCheck(), http, ctx);
         return endpoint.wrapper().write(http, ctx);
     }
 }
