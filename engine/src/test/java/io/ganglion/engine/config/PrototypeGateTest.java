@@ -94,6 +94,24 @@ class PrototypeGateTest {
     }
 
     @Test
+    void realFailoverAndLoadbalanceGroupsFromXmlAreSearched() throws IOException {
+        write("endpoints/MockEP.xml", "<endpoint " + NS + " name=\"MockEP\" prototype=\"true\">"
+                + "<http uri-template=\"http://127.0.0.1:9/mock\"/></endpoint>");
+        write("endpoints/Group.xml", "<endpoint " + NS + " name=\"Group\"><failover>"
+                + "<endpoint name=\"primary\"><address uri=\"http://127.0.0.1:9/a\"/></endpoint>"
+                + "<endpoint><loadbalance><endpoint key=\"MockEP\"/>"
+                + "<endpoint name=\"b\"><address uri=\"http://127.0.0.1:9/b\"/></endpoint></loadbalance></endpoint>"
+                + "</failover></endpoint>");
+        String published = write("api/UsesGroup.xml", api("UsesGroup", null, "<send><endpoint key=\"Group\"/></send>"));
+        write("api/Prototyped.xml", api("Prototyped", "PROTOTYPED", "<send><endpoint key=\"Group\"/></send>"));
+
+        RepositoryLoader.Result r = RepositoryLoader.load(repo);
+        assertEquals(List.of(published + ":4:13: API 'UsesGroup' is PUBLISHED but uses prototype endpoint 'MockEP'; "
+                + PrototypeGate.RULE), problems(r));
+        assertEquals(List.of("Prototyped"), r.configuration().apis().stream().map(Api::name).collect(Collectors.toList()));
+    }
+
+    @Test
     void groupsAreSearchedToo() {
         Endpoint mock = endpoint("Mock", true, List.of(), null);
         Endpoint group = endpoint("Group", false, List.of(endpoint("Real", false, List.of(), null),
