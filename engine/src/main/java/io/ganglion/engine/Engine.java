@@ -32,6 +32,7 @@ import io.ganglion.engine.spi.SendFailure;
 import io.ganglion.engine.spi.Sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -94,7 +95,7 @@ public final class Engine implements MediationRuntime {
     /** Accepts a request from a listener; returns at once. Callable from an I/O thread. */
     public void accept(InboundExchange inbound) {
         try {
-            workers.execute(() -> onRequest(inbound));
+            workers.execute(() -> task(() -> onRequest(inbound)));
         } catch (RejectedExecutionException e) {
             inbound.respond(ErrorResponses.of(503, 0, "the server is shutting down or overloaded",
                     inbound.headers().get("Accept")));
@@ -241,18 +242,66 @@ public final class Engine implements MediationRuntime {
         finishSegment(ctx);
     }
 
-    /** Ends a stretch of mediation: starts a deferred call's send, then ends the activity. */
+    /** Ends a stretch of mediation; the sends it started go out when its worker task ends. */
     private void finishSegment(MessageContext ctx) {
-        Runnable deferred = ctx.takeUnwoundAction();
-        if (deferred != null) {
-            try {
-                deferred.run();
-            } catch (Throwable t) {
-                ctx.exchange().end();
-                fault(ctx, t);
+        endActivity(ctx);
+    }
+
+    /**
+     * Runs one worker task. Sends and calls made during it are collected and started only when the
+     * task's mediation is over: their callbacks run on other threads and must never see a message
+     * that this thread is still changing, nor resume a flow whose continuations are still being
+     * recorded.
+     */
+    private void task(Runnable work) {
+        Segment seg = SEGMENT.get();
+        seg.depth++;
+        try {
+            work.run();
+        } finally {
+            if (--seg.depth == 0) {
+                seg.depth = 1;
+                try {
+                    seg.flush(this);
+                } finally {
+                    seg.depth = 0;
+                }
             }
         }
-        endActivity(ctx);
+    }
+
+    /** The deferred sends of the worker task running on this thread. */
+    private static final class Segment {
+        private final ArrayDeque<MessageContext> owners = new ArrayDeque<>();
+        private final ArrayDeque<Runnable> sends = new ArrayDeque<>();
+        private int depth;
+
+        void flush(Engine engine) {
+            Runnable send;
+            while ((send = sends.poll()) != null) {
+                MessageContext owner = owners.poll();
+                try {
+                    send.run();
+                } catch (Throwable t) {
+                    // The send never started: fault the message and end the activity it had begun.
+                    engine.fault(owner, t);
+                    engine.endActivity(owner);
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(Segment::new);
+
+    /** Starts {@code send} at the end of the current worker task (at once outside one). */
+    private void deferSend(MessageContext ctx, Runnable send) {
+        Segment seg = SEGMENT.get();
+        if (seg.depth == 0) {
+            send.run();
+            return;
+        }
+        seg.owners.add(ctx);
+        seg.sends.add(send);
     }
 
     /** One activity of the exchange ended; if it was the last and nobody answered, answer now. */
@@ -298,9 +347,9 @@ public final class Engine implements MediationRuntime {
 
     private void execute(Runnable r) {
         try {
-            workers.execute(r);
+            workers.execute(() -> task(r));
         } catch (RejectedExecutionException e) {
-            r.run();
+            task(r);
         }
     }
 
@@ -318,25 +367,20 @@ public final class Engine implements MediationRuntime {
             ctx.setProperty(StandardProperties.LAST_ENDPOINT, ep.name());
         }
         ctx.exchange().begin();
-        try {
-            ep.send(ctx, new SendCallback() {
-                @Override
-                public void onResponse(InboundResponse response) {
-                    execute(() -> onSendResponse(ctx, response, receiveSequence, outOnly));
-                }
+        deferSend(ctx, () -> ep.send(ctx, new SendCallback() {
+            @Override
+            public void onResponse(InboundResponse response) {
+                execute(() -> onSendResponse(ctx, response, receiveSequence, outOnly));
+            }
 
-                @Override
-                public void onFailure(SendFailure failure) {
-                    execute(() -> {
-                        onSendFailure(ctx, failure);
-                        finishSegment(ctx);
-                    });
-                }
-            });
-        } catch (RuntimeException e) {
-            ctx.exchange().end();
-            throw e;
-        }
+            @Override
+            public void onFailure(SendFailure failure) {
+                execute(() -> {
+                    onSendFailure(ctx, failure);
+                    finishSegment(ctx);
+                });
+            }
+        }));
         if (outOnly && isTrue(ctx.getAxis2Property(StandardProperties.FORCE_SC_ACCEPTED))) {
             ctx.exchange().respond(new OutboundResponse(202, new Headers(), OutboundBody.NONE, false));
         }
@@ -405,23 +449,23 @@ public final class Engine implements MediationRuntime {
         Endpoint ep = endpoint != null ? endpoint : Endpoints.implicitTo();
         ctx.setResponse(false);
         ctx.exchange().begin();
-        ctx.runWhenUnwound(() -> ep.send(ctx, new SendCallback() {
-                @Override
-                public void onResponse(InboundResponse response) {
-                    execute(() -> {
-                        applyResponse(ctx, response);
-                        whenBodyReady(ctx, true, () -> resume(ctx));
-                    });
-                }
+        deferSend(ctx, () -> ep.send(ctx, new SendCallback() {
+            @Override
+            public void onResponse(InboundResponse response) {
+                execute(() -> {
+                    applyResponse(ctx, response);
+                    whenBodyReady(ctx, true, () -> resume(ctx));
+                });
+            }
 
-                @Override
-                public void onFailure(SendFailure failure) {
-                    execute(() -> {
-                        onSendFailure(ctx, failure);
-                        finishSegment(ctx);
-                    });
-                }
-            }));
+            @Override
+            public void onFailure(SendFailure failure) {
+                execute(() -> {
+                    onSendFailure(ctx, failure);
+                    finishSegment(ctx);
+                });
+            }
+        }));
     }
 
     /** Continues a flow paused by {@code call}, innermost list first. */

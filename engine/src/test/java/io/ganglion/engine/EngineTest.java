@@ -220,6 +220,71 @@ class EngineTest {
     }
 
     @Test
+    void sendsStartWhenTheSequenceHasFinishedSoCallbacksNeverRaceIt() {
+        List<String> order = new ArrayList<>();
+        Endpoint backend = new Endpoint() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void send(MessageContext ctx, SendCallback callback) {
+                order.add("send saw after=" + ctx.getProperty("after"));
+                callback.onResponse(new InboundResponse(200, "OK", new Headers(), RawBody.empty()));
+            }
+        };
+        Mediator send = ctx -> {
+            ctx.runtime().send(ctx, backend, null);
+            return true;
+        };
+        Mediator copySend = ctx -> {
+            // Like a sequential clone target: a copy sends within the same worker task.
+            MessageContext copy = ctx.copy();
+            copy.runtime().send(copy, backend, null);
+            return true;
+        };
+        Mediator after = ctx -> {
+            order.add("mediator after send");
+            ctx.setProperty("after", "yes");
+            return true;
+        };
+        ProxyService proxy = new ProxyService("P", Set.of("http"), seq(null, send, copySend, after),
+                seq(null, respond()), null, null, null, null);
+        FakeExchange ex = FakeExchange.get("/services/P");
+        engine(Configuration.builder().proxy(proxy).build()).accept(ex);
+        assertEquals(200, ex.await().status());
+        assertEquals(List.of("mediator after send", "send saw after=yes", "send saw after=null"), order,
+                "both sends start after the sequence; the copy was taken before the property was set");
+    }
+
+    @Test
+    void aSendThatCannotStartFaultsTheMessageAndTheClientIsAnswered() {
+        Endpoint broken = new Endpoint() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void send(MessageContext ctx, SendCallback callback) {
+                throw new MediationException("no To address to send to");
+            }
+        };
+        Mediator send = ctx -> {
+            ctx.runtime().send(ctx, broken, null);
+            return true;
+        };
+        Mediator logOnly = ctx -> true;
+        Configuration cfg = Configuration.builder().sequence(seq("main", send)).sequence(seq("fault", logOnly)).build();
+        FakeExchange ex = FakeExchange.get("/x");
+        engine(cfg).accept(ex);
+        OutboundResponse r = ex.await();
+        assertEquals(500, r.status());
+        assertTrue(FakeExchange.bodyText(r).contains("no To address"), FakeExchange.bodyText(r));
+    }
+
+    @Test
     void onErrorSequenceHandlesFaultsInsideItsSequence() {
         Mediator boom = ctx -> {
             throw new IllegalStateException("bad");

@@ -44,7 +44,6 @@ public final class MessageContext {
     private final ArrayDeque<Map<String, Object>> templateParams;
     private List<Continuation> continuations;
     private boolean suspended;
-    private Runnable onUnwound;
 
     public MessageContext(Configuration config, MediationRuntime runtime, Exchange exchange) {
         this.config = config;
@@ -341,22 +340,6 @@ public final class MessageContext {
         List<Continuation> c = continuations == null ? List.of() : continuations;
         continuations = null;
         return c;
-    }
-
-    /**
-     * Registers work to run once the suspended flow has finished unwinding (every enclosing list has
-     * saved its continuation). The engine starts a {@code call}'s send this way, so that a fast
-     * response can never resume a flow whose continuations are still being recorded.
-     */
-    public void runWhenUnwound(Runnable action) {
-        this.onUnwound = action;
-    }
-
-    /** Takes the work registered with {@link #runWhenUnwound}, or null. */
-    public Runnable takeUnwoundAction() {
-        Runnable r = onUnwound;
-        onUnwound = null;
-        return r;
     }
 
     /** Called by list mediators while unwinding a suspension. */
