@@ -1,19 +1,15 @@
 package io.ganglion.engine.endpoint.address;
 
-import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.ErrorCode;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
-import io.ganglion.engine.endpoint.health.EndpointStatus;
 import io.ganglion.engine.endpoint.health.HealthCheck;
-import io.ganglion.engine.endpoint.health.Monitored;
 import io.ganglion.engine.endpoint.leaf.Leaf;
+import io.ganglion.engine.endpoint.leaf.LeafEndpoint;
 import io.ganglion.engine.endpoint.request.RestPostfix;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.message.MessageContext;
-import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,12 +27,10 @@ import java.util.Objects;
  * }</pre>
  * Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class AddressEndpoint implements Endpoint, Monitored {
+public final class AddressEndpoint extends LeafEndpoint {
 
-    private final EndpointWrapper wrapper;
     private final String uri;
     private final EndpointDefinition definition;
-    private final Leaf leaf;
 
     public AddressEndpoint(EndpointWrapper wrapper, String uri, EndpointDefinition definition) {
         this(wrapper, uri, definition, null);
@@ -44,21 +38,10 @@ public final class AddressEndpoint implements Endpoint, Monitored {
 
     /** @param check an active health check, or null */
     public AddressEndpoint(EndpointWrapper wrapper, String uri, EndpointDefinition definition, HealthCheck check) {
-        this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+        super(wrapper, new Leaf("address", describe(wrapper, uri), definition,
+                ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), null, check, false), definition);
         this.uri = Objects.requireNonNull(uri, "uri");
-        this.definition = Objects.requireNonNull(definition, "definition");
-        this.leaf = new Leaf("address", describe(), definition, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), null,
-                check, false);
-    }
-
-    @Override
-    public String name() {
-        return wrapper.name();
-    }
-
-    @Override
-    public EndpointWrapper wrapper() {
-        return wrapper;
+        this.definition = definition;
     }
 
     /** The configured address, without any postfix. */
@@ -70,48 +53,18 @@ public final class AddressEndpoint implements Endpoint, Monitored {
         return definition;
     }
 
-    /** The shared leaf machinery (health, timeout, retry rules). */
-    public Leaf leaf() {
-        return leaf;
-    }
-
-    @Override
-    public boolean readsBody() {
-        return definition.readsBody() || wrapper.readsBody();
-    }
-
     /** The URL a message is sent to: the address, plus the REST_URL_POSTFIX for REST requests. */
-    public URI target(MessageContext ctx) {
-        return TargetUri.parse(RestPostfix.apply(ctx, uri, definition.format()), describe());
-    }
-
     @Override
-    public void send(MessageContext ctx, SendCallback callback) {
-        wrapper.apply(ctx);
-        leaf.send(ctx, target(ctx), null, callback);
+    public URI target(MessageContext ctx) {
+        return TargetUri.parse(RestPostfix.apply(ctx, uri, definition.format()), describe(wrapper(), uri));
     }
 
-    private String describe() {
+    private static String describe(EndpointWrapper wrapper, String uri) {
         return wrapper.name() == null ? "address endpoint " + uri : "address endpoint '" + wrapper.name() + "'";
     }
 
     @Override
-    public List<EndpointStatus> statuses(String path) {
-        return leaf.statuses(path);
-    }
-
-    @Override
-    public void switchOff() {
-        leaf.switchOff();
-    }
-
-    @Override
-    public void switchOn() {
-        leaf.switchOn();
-    }
-
-    @Override
     public String toString() {
-        return describe() + " " + uri;
+        return describe(wrapper(), uri) + " " + uri;
     }
 }

@@ -1,20 +1,15 @@
 package io.ganglion.engine.endpoint.dynamic;
 
-import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.ErrorCode;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
-import io.ganglion.engine.endpoint.health.EndpointStatus;
-import io.ganglion.engine.endpoint.health.Monitored;
 import io.ganglion.engine.endpoint.leaf.Leaf;
+import io.ganglion.engine.endpoint.leaf.LeafEndpoint;
 import io.ganglion.engine.endpoint.request.RestPostfix;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.mediator.MediationException;
 import io.ganglion.engine.message.MessageContext;
-import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Sends to the message's To address (set by {@code <header name="To">}), with the endpoint's
@@ -30,41 +25,18 @@ import java.util.Objects;
  * }</pre>
  * Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class DefaultEndpoint implements Endpoint, Monitored {
+public final class DefaultEndpoint extends LeafEndpoint {
 
-    private final EndpointWrapper wrapper;
     private final EndpointDefinition definition;
-    private final Leaf leaf;
 
     public DefaultEndpoint(EndpointWrapper wrapper, EndpointDefinition definition) {
-        this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
-        this.definition = Objects.requireNonNull(definition, "definition");
-        this.leaf = new Leaf("default", toString(), definition, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), null,
-                null, true);
-    }
-
-    @Override
-    public String name() {
-        return wrapper.name();
-    }
-
-    @Override
-    public EndpointWrapper wrapper() {
-        return wrapper;
+        super(wrapper, new Leaf("default", describe(wrapper), definition, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(),
+                null, null, true), definition);
+        this.definition = definition;
     }
 
     public EndpointDefinition definition() {
         return definition;
-    }
-
-    /** The shared leaf machinery (per-target health, timeout, retry rules). */
-    public Leaf leaf() {
-        return leaf;
-    }
-
-    @Override
-    public boolean readsBody() {
-        return definition.readsBody() || wrapper.readsBody();
     }
 
     /**
@@ -72,6 +44,7 @@ public final class DefaultEndpoint implements Endpoint, Monitored {
      *
      * @throws MediationException when To is missing or not an absolute http(s) URL
      */
+    @Override
     public URI target(MessageContext ctx) {
         String to = ctx.getTo();
         String what = toString();
@@ -84,28 +57,11 @@ public final class DefaultEndpoint implements Endpoint, Monitored {
     }
 
     @Override
-    public void send(MessageContext ctx, SendCallback callback) {
-        wrapper.apply(ctx);
-        leaf.send(ctx, target(ctx), null, callback);
-    }
-
-    @Override
-    public List<EndpointStatus> statuses(String path) {
-        return leaf.statuses(path);
-    }
-
-    @Override
-    public void switchOff() {
-        leaf.switchOff();
-    }
-
-    @Override
-    public void switchOn() {
-        leaf.switchOn();
-    }
-
-    @Override
     public String toString() {
+        return describe(wrapper());
+    }
+
+    private static String describe(EndpointWrapper wrapper) {
         return wrapper.name() == null ? "default endpoint" : "default endpoint '" + wrapper.name() + "'";
     }
 }

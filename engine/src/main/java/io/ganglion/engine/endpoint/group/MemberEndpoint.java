@@ -1,17 +1,14 @@
 package io.ganglion.engine.endpoint.group;
 
-import io.ganglion.engine.endpoint.Endpoint;
+import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.ErrorCode;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
-import io.ganglion.engine.endpoint.health.EndpointStatus;
-import io.ganglion.engine.endpoint.health.Monitored;
 import io.ganglion.engine.endpoint.health.SuspensionPolicy;
 import io.ganglion.engine.endpoint.leaf.Leaf;
+import io.ganglion.engine.endpoint.leaf.LeafEndpoint;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.message.MessageContext;
-import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +19,7 @@ import java.util.Locale;
  * 1 s after a failure, doubling up to 30 s, and then probed by one message.
  * Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class MemberEndpoint implements Endpoint, Monitored {
+public final class MemberEndpoint extends LeafEndpoint {
 
     private static final SuspensionPolicy MEMBER_POLICY =
             new SuspensionPolicy(null, null, 0, 0, 1_000, 2.0, 30_000);
@@ -30,14 +27,14 @@ public final class MemberEndpoint implements Endpoint, Monitored {
     private final String hostName;
     private final Integer httpPort;
     private final Integer httpsPort;
-    private final Leaf leaf;
 
     public MemberEndpoint(String hostName, Integer httpPort, Integer httpsPort) {
+        super(EndpointWrapper.ANONYMOUS, new Leaf("member", describe(hostName, httpPort, httpsPort),
+                EndpointDefinition.EMPTY, MEMBER_POLICY, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), null, null, false),
+                EndpointDefinition.EMPTY);
         this.hostName = hostName;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
-        this.leaf = new Leaf("member", toString(), EndpointDefinition.EMPTY, MEMBER_POLICY,
-                ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), null, null, false);
     }
 
     public String hostName() {
@@ -54,12 +51,8 @@ public final class MemberEndpoint implements Endpoint, Monitored {
         return httpsPort;
     }
 
-    @Override
-    public String name() {
-        return null;
-    }
-
     /** The URL for this message. */
+    @Override
     public URI target(MessageContext ctx) {
         String to = ctx.getTo() == null || ctx.getTo().isBlank() ? "/" : ctx.getTo().trim();
         String path = to;
@@ -84,27 +77,11 @@ public final class MemberEndpoint implements Endpoint, Monitored {
     }
 
     @Override
-    public void send(MessageContext ctx, SendCallback callback) {
-        leaf.send(ctx, target(ctx), null, callback);
-    }
-
-    @Override
-    public List<EndpointStatus> statuses(String path) {
-        return leaf.statuses(path);
-    }
-
-    @Override
-    public void switchOff() {
-        leaf.switchOff();
-    }
-
-    @Override
-    public void switchOn() {
-        leaf.switchOn();
-    }
-
-    @Override
     public String toString() {
+        return describe(hostName, httpPort, httpsPort);
+    }
+
+    private static String describe(String hostName, Integer httpPort, Integer httpsPort) {
         return "member " + hostName + (httpPort == null ? "" : ":" + httpPort)
                 + (httpsPort == null ? "" : " (https " + httpsPort + ")");
     }

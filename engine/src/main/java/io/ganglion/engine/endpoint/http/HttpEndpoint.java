@@ -1,19 +1,15 @@
 package io.ganglion.engine.endpoint.http;
 
-import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.ErrorCode;
 import io.ganglion.engine.endpoint.auth.BackendAuth;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
-import io.ganglion.engine.endpoint.health.EndpointStatus;
 import io.ganglion.engine.endpoint.health.HealthCheck;
-import io.ganglion.engine.endpoint.health.Monitored;
 import io.ganglion.engine.endpoint.leaf.Leaf;
+import io.ganglion.engine.endpoint.leaf.LeafEndpoint;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.message.MessageContext;
-import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,13 +30,11 @@ import java.util.Objects;
  * Timeout, suspension, retry and authentication apply as described in {@link Leaf} and
  * {@link BackendAuth}. Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class HttpEndpoint implements Endpoint, Monitored {
+public final class HttpEndpoint extends LeafEndpoint {
 
-    private final EndpointWrapper wrapper;
     private final UriTemplate template;
     private final HttpMethod method;
     private final EndpointDefinition definition;
-    private final Leaf leaf;
 
     /**
      * @param method the fixed method, or null to use the request's
@@ -57,27 +51,12 @@ public final class HttpEndpoint implements Endpoint, Monitored {
      */
     public HttpEndpoint(EndpointWrapper wrapper, UriTemplate template, HttpMethod method,
             EndpointDefinition definition, BackendAuth auth, HealthCheck check) {
-        this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+        super(wrapper, new Leaf("http", wrapper.name() == null ? describe(wrapper) + " " + template.toXml()
+                : describe(wrapper), definition, ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), auth, check, false),
+                definition);
         this.template = Objects.requireNonNull(template, "template");
         this.method = method;
-        this.definition = Objects.requireNonNull(definition, "definition");
-        this.leaf = new Leaf("http", wrapper.name() == null ? toString() : describe(), definition,
-                ErrorCode.ADDRESS_ENDPOINT_NOT_READY.code(), auth, check, false);
-    }
-
-    /** The shared leaf machinery (health, timeout, retry rules, credentials). */
-    public Leaf leaf() {
-        return leaf;
-    }
-
-    @Override
-    public String name() {
-        return wrapper.name();
-    }
-
-    @Override
-    public EndpointWrapper wrapper() {
-        return wrapper;
+        this.definition = definition;
     }
 
     public UriTemplate template() {
@@ -93,45 +72,24 @@ public final class HttpEndpoint implements Endpoint, Monitored {
         return definition;
     }
 
-    @Override
-    public boolean readsBody() {
-        return definition.readsBody() || wrapper.readsBody();
-    }
-
     /** The expanded template for this message. */
+    @Override
     public URI target(MessageContext ctx) {
         String expanded = template.expand(ctx::getProperty);
-        return TargetUri.parse(expanded, describe() + " (uri-template '" + template.toXml() + "')");
+        return TargetUri.parse(expanded, describe(wrapper()) + " (uri-template '" + template.toXml() + "')");
     }
 
     @Override
-    public void send(MessageContext ctx, SendCallback callback) {
-        wrapper.apply(ctx);
-        String m = method == null ? null : method.wireName();
-        leaf.send(ctx, target(ctx), m, callback);
+    protected String fixedMethod() {
+        return method == null ? null : method.wireName();
     }
 
-    @Override
-    public List<EndpointStatus> statuses(String path) {
-        return leaf.statuses(path);
-    }
-
-    @Override
-    public void switchOff() {
-        leaf.switchOff();
-    }
-
-    @Override
-    public void switchOn() {
-        leaf.switchOn();
-    }
-
-    private String describe() {
+    private static String describe(EndpointWrapper wrapper) {
         return wrapper.name() == null ? "http endpoint" : "http endpoint '" + wrapper.name() + "'";
     }
 
     @Override
     public String toString() {
-        return describe() + " " + template.toXml();
+        return describe(wrapper()) + " " + template.toXml();
     }
 }

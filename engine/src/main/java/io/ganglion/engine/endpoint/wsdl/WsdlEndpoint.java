@@ -1,21 +1,16 @@
 package io.ganglion.engine.endpoint.wsdl;
 
-import io.ganglion.engine.endpoint.Endpoint;
 import io.ganglion.engine.endpoint.EndpointWrapper;
 import io.ganglion.engine.endpoint.ErrorCode;
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
 import io.ganglion.engine.endpoint.definition.Format;
-import io.ganglion.engine.endpoint.health.EndpointStatus;
 import io.ganglion.engine.endpoint.health.HealthCheck;
-import io.ganglion.engine.endpoint.health.Monitored;
 import io.ganglion.engine.endpoint.leaf.Leaf;
+import io.ganglion.engine.endpoint.leaf.LeafEndpoint;
 import io.ganglion.engine.endpoint.request.RestPostfix;
 import io.ganglion.engine.endpoint.request.TargetUri;
 import io.ganglion.engine.message.MessageContext;
-import io.ganglion.engine.spi.SendCallback;
 import java.net.URI;
-import java.util.List;
-import java.util.Objects;
 import org.apache.axiom.om.OMElement;
 
 /**
@@ -34,9 +29,8 @@ import org.apache.axiom.om.OMElement;
  * }</pre>
  * Thread-safe: configuration is immutable; health state is thread-safe.
  */
-public final class WsdlEndpoint implements Endpoint, Monitored {
+public final class WsdlEndpoint extends LeafEndpoint {
 
-    private final EndpointWrapper wrapper;
     private final String uri;
     private final OMElement inline;
     private final String service;
@@ -45,7 +39,6 @@ public final class WsdlEndpoint implements Endpoint, Monitored {
     private final String address;
     private final EndpointDefinition definition;
     private final EndpointDefinition effective;
-    private final Leaf leaf;
 
     /**
      * @param uri the {@code uri} attribute, or null when the WSDL is inline
@@ -57,7 +50,8 @@ public final class WsdlEndpoint implements Endpoint, Monitored {
     public WsdlEndpoint(EndpointWrapper wrapper, String uri, OMElement inline, String service, String port,
             String portAttribute, String address, Format impliedFormat, EndpointDefinition definition,
             HealthCheck check) {
-        this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+        super(wrapper, new Leaf("wsdl", describe(wrapper, service, port), effective(definition, impliedFormat),
+                ErrorCode.WSDL_ENDPOINT_NOT_READY.code(), null, check, false), effective(definition, impliedFormat));
         this.uri = uri;
         this.inline = inline;
         this.service = service;
@@ -65,23 +59,16 @@ public final class WsdlEndpoint implements Endpoint, Monitored {
         this.portAttribute = portAttribute;
         this.address = address;
         this.definition = definition;
-        this.effective = definition.format() != null || impliedFormat == null ? definition
+        this.effective = effective(definition, impliedFormat);
+    }
+
+    /** The configured definition, with the binding's SOAP version as format when none was configured. */
+    private static EndpointDefinition effective(EndpointDefinition definition, Format impliedFormat) {
+        return definition.format() != null || impliedFormat == null ? definition
                 : new EndpointDefinition(impliedFormat, definition.optimize(), definition.encoding(),
                         definition.statistics(), definition.trace(), definition.addressing(), definition.security(),
                         definition.timeout(), definition.markForSuspension(), definition.suspendOnFailure(),
                         definition.suspendDurationOnFailureSeconds(), definition.retryConfig());
-        this.leaf = new Leaf("wsdl", describe(), effective, ErrorCode.WSDL_ENDPOINT_NOT_READY.code(), null, check,
-                false);
-    }
-
-    @Override
-    public String name() {
-        return wrapper.name();
-    }
-
-    @Override
-    public EndpointWrapper wrapper() {
-        return wrapper;
     }
 
     /** The {@code uri} attribute, or null. */
@@ -121,47 +108,18 @@ public final class WsdlEndpoint implements Endpoint, Monitored {
         return effective.format();
     }
 
-    public Leaf leaf() {
-        return leaf;
-    }
-
     @Override
-    public boolean readsBody() {
-        return effective.readsBody() || wrapper.readsBody();
-    }
-
     public URI target(MessageContext ctx) {
-        return TargetUri.parse(RestPostfix.apply(ctx, address, effective.format()), describe());
+        return TargetUri.parse(RestPostfix.apply(ctx, address, effective.format()), describe(wrapper(), service, port));
     }
 
-    @Override
-    public void send(MessageContext ctx, SendCallback callback) {
-        wrapper.apply(ctx);
-        leaf.send(ctx, target(ctx), null, callback);
-    }
-
-    @Override
-    public List<EndpointStatus> statuses(String path) {
-        return leaf.statuses(path);
-    }
-
-    @Override
-    public void switchOff() {
-        leaf.switchOff();
-    }
-
-    @Override
-    public void switchOn() {
-        leaf.switchOn();
-    }
-
-    private String describe() {
+    private static String describe(EndpointWrapper wrapper, String service, String port) {
         return wrapper.name() == null ? "wsdl endpoint " + service + "/" + port
                 : "wsdl endpoint '" + wrapper.name() + "'";
     }
 
     @Override
     public String toString() {
-        return describe() + " " + address;
+        return describe(wrapper(), service, port) + " " + address;
     }
 }
