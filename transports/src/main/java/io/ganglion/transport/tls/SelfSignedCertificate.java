@@ -65,9 +65,11 @@ public final class SelfSignedCertificate {
         for (String ip : ipAddresses) {
             altNames.writeBytes(tlv(0x87, address(ip)));
         }
-        byte[] extensions = tlv(0xa3, seq(
-                seq(oid(BASIC_CONSTRAINTS), tlv(0x04, seq())),
-                seq(oid(SUBJECT_ALT_NAME), tlv(0x04, tlv(0x30, altNames.toByteArray())))));
+        byte[] basicConstraints = seq(oid(BASIC_CONSTRAINTS), tlv(0x04, seq()));
+        // An empty subject-alternative-name extension is invalid; without names the CN is all there is.
+        byte[] extensions = altNames.size() == 0 ? tlv(0xa3, seq(basicConstraints))
+                : tlv(0xa3, seq(basicConstraints,
+                        seq(oid(SUBJECT_ALT_NAME), tlv(0x04, tlv(0x30, altNames.toByteArray())))));
 
         byte[] tbs = seq(
                 tlv(0xa0, tlv(0x02, new byte[] {2})),

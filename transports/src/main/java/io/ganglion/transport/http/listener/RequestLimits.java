@@ -7,6 +7,8 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpResponseInterceptor;
+import org.apache.hc.core5.http.NotImplementedException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.RequestHeaderFieldsTooLargeException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.nio.DefaultHttpRequestFactory;
@@ -19,7 +21,8 @@ import org.apache.hc.core5.util.CharArrayBuffer;
 
 /**
  * Request-head limits with the right status: a request line over the limit gets 414, header
- * fields over their size or count limit get 431, anything unparsable 400.
+ * fields over their size or count limit get 431, anything unparsable (including a bad or ambiguous
+ * Content-Length / Transfer-Encoding) 400, an unknown transfer coding 501.
  *
  * <p>HttpCore answers every head-size violation with 431 (its {@code ServerSupport} maps the
  * exception type, and the request line and a header line fail alike). The parser here knows which
@@ -105,8 +108,38 @@ final class RequestLimits implements NHttpMessageParserFactory<HttpRequest> {
                 if (size > maxHeaderSize) {
                     throw new Rejected(431, "request header fields exceed " + maxHeaderSize + " bytes");
                 }
+                checkFraming(request);
             }
             return request;
+        }
+
+        /**
+         * Rejects bodies whose framing HttpCore would only fail on after the head (closing the
+         * connection without an answer), and the ambiguous framings used to smuggle requests.
+         */
+        private void checkFraming(HttpRequest request) throws HttpException {
+            Header[] te = request.getHeaders("Transfer-Encoding");
+            Header[] cl = request.getHeaders("Content-Length");
+            if (te.length > 0) {
+                if (cl.length > 0) {
+                    throw new ProtocolException("both Transfer-Encoding and Content-Length are present");
+                }
+                if (te.length > 1 || !te[0].getValue().trim().equalsIgnoreCase("chunked")) {
+                    throw new NotImplementedException("unsupported Transfer-Encoding: "
+                            + request.getFirstHeader("Transfer-Encoding").getValue());
+                }
+            }
+            String length = null;
+            for (Header h : cl) {
+                String v = h.getValue().trim();
+                if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
+                    throw new ProtocolException("invalid Content-Length: " + h.getValue());
+                }
+                if (length != null && !length.equals(v)) {
+                    throw new ProtocolException("conflicting Content-Length values");
+                }
+                length = v;
+            }
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.ProtocolVersion;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
 import org.apache.hc.core5.http.nio.AsyncServerExchangeHandler;
@@ -309,7 +310,13 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
             b.fail(cause);
         }
         abandonRelay();
-        LOG.debug("{}: exchange failed: {}", request, cause.toString());
+        if (cause instanceof HttpException || cause instanceof MalformedChunkCodingException) {
+            SourceRequest r = request;
+            LOG.warn("malformed request from {}: {}; connection closed", r == null ? "?" : r.remoteAddress(),
+                    cause.getMessage());
+        } else {
+            LOG.debug("{}: exchange failed: {}", request, cause.toString());
+        }
     }
 
     @Override
