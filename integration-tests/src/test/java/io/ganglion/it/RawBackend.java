@@ -57,6 +57,8 @@ final class RawBackend implements AutoCloseable {
     });
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    /** The heads received, request line first, one string per request. */
+    final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Script script;
     private final long idleCloseMillis;
@@ -115,7 +117,7 @@ final class RawBackend implements AutoCloseable {
                 s.setSoTimeout(n == 0 || idleCloseMillis == 0 ? 30_000 : (int) idleCloseMillis);
                 String requestLine;
                 try {
-                    requestLine = readHead(in);
+                    requestLine = readHead(in, heads);
                 } catch (SocketTimeoutException idle) {
                     return;
                 }
@@ -133,11 +135,12 @@ final class RawBackend implements AutoCloseable {
                     out.flush();
                     return;
                 }
+                boolean head = requestLine.startsWith("HEAD ");
                 if (a instanceof Action.Stall st) {
                     Thread.sleep(st.millis());
-                    respond(out, st.body(), List.of());
+                    respond(out, st.body(), List.of(), head);
                 } else if (a instanceof Action.Respond r) {
-                    respond(out, r.body(), r.headers());
+                    respond(out, r.body(), r.headers(), head);
                 }
             }
         } catch (IOException e) {
@@ -149,7 +152,9 @@ final class RawBackend implements AutoCloseable {
         }
     }
 
-    private static void respond(OutputStream out, String body, List<String> headers) throws IOException {
+    /** Answers 200; a HEAD answer declares the body's length without sending it. */
+    private static void respond(OutputStream out, String body, List<String> headers, boolean toHead)
+            throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ")
                 .append(b.length).append("\r\n");
@@ -158,24 +163,29 @@ final class RawBackend implements AutoCloseable {
         }
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         whole.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        whole.writeBytes(b);
+        if (!toHead) {
+            whole.writeBytes(b);
+        }
         out.write(whole.toByteArray());
         out.flush();
     }
 
     /** Reads a request head and its Content-Length body; returns the request line, or null at EOF. */
-    private static String readHead(InputStream in) throws IOException {
+    private static String readHead(InputStream in, List<String> heads) throws IOException {
         String requestLine = line(in);
         if (requestLine == null) {
             return null;
         }
         long length = 0;
+        StringBuilder head = new StringBuilder(requestLine);
         for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
+            head.append('\n').append(l);
             String lower = l.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(l.substring(15).trim());
             }
         }
+        heads.add(head.toString());
         in.skipNBytes(length);
         return requestLine;
     }
