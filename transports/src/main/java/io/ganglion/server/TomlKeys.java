@@ -5,6 +5,7 @@ import io.ganglion.transport.tls.HostnameVerification;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys deployment.toml may hold, with their types and ranges. Nested tables become dotted keys
@@ -75,6 +76,11 @@ final class TomlKeys {
                     "https_endpoint", Key.string()))));
 
     private TomlKeys() {}
+
+    /** Every known key (for documentation checks). */
+    static Set<String> names() {
+        return KEYS.keySet();
+    }
 
     /** Turns nested tables into dotted keys; known keys (even tables) stay whole. */
     static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {

@@ -193,4 +193,22 @@ class DeploymentTomlTest {
                 () -> DeploymentToml.parse("[transport.http]\nlistener.port = = 1\n"));
         assertTrue(e.getMessage().startsWith("deployment.toml: line 2"), e.getMessage());
     }
+
+    @Test
+    void theShippedFileAndTheDocumentedExampleParse() throws Exception {
+        Path home = Path.of(System.getProperty("user.dir")).getParent();
+        ServerConfig shipped = DeploymentToml.read(home.resolve("repository/conf/deployment.toml"));
+        assertEquals(8280, shipped.listener().port());
+        assertEquals(8243, shipped.listener().httpsPort());
+        String doc = Files.readString(home.resolve("docs/configuration.md"));
+        String example = doc.substring(doc.indexOf("## Example"));
+        example = example.substring(example.indexOf("```toml") + 7, example.lastIndexOf("```"));
+        ServerConfig c = DeploymentToml.parse(example);
+        assertEquals(HostnameVerification.STRICT, c.tls().hostnameVerifier());
+        assertEquals(1, c.environments().size());
+        for (String key : TomlKeys.names()) {
+            String last = key.substring(key.lastIndexOf('.') + 1);
+            assertTrue(doc.contains(last), "docs/configuration.md does not mention " + key);
+        }
+    }
 }
