@@ -71,6 +71,9 @@ final class TargetPool implements AutoCloseable {
         });
         long every = Math.max(200, Math.min(5_000, idleTimeout.toMillis() / 2));
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        // The pool checks the deadlines of waiting leases only when asked: without this, a request
+        // waiting for a full route would wait until a connection came back, not the connect timeout.
+        sweeper.scheduleWithFixedDelay(pool::validatePendingRequests, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /**

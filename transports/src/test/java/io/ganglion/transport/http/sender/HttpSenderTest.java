@@ -342,4 +342,41 @@ class HttpSenderTest {
         SendFailure f = bodyFailure(o.response(), 4);
         assertEquals(101501, f.errorCode(), f.message());
     }
+
+    @Test
+    void aFullPoolIsAConnectTimeoutNamingThePool() throws Exception {
+        SenderConfig onePerRoute = new SenderConfig(Duration.ofMillis(300), Duration.ofSeconds(10), 10, 1, 1 << 20);
+        try (HttpSender s = new HttpSender(onePerRoute)) {
+            CompletableFuture<Outcome> busy = new CompletableFuture<>();
+            s.send(get(base() + "/slow"), new SendCallback() {
+                @Override
+                public void onResponse(InboundResponse response) {
+                    busy.complete(new Outcome(response, null));
+                }
+
+                @Override
+                public void onFailure(SendFailure failure) {
+                    busy.complete(new Outcome(null, failure));
+                }
+            });
+            long t0 = System.nanoTime();
+            Outcome waiting = send(s, get(base() + "/echo"));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "the wait is bounded");
+            assertEquals(101508, waiting.failure().errorCode(), waiting.failure().message());
+            assertTrue(waiting.failure().message().contains("free in the pool within 300 ms"),
+                    waiting.failure().message());
+            release.countDown();
+            assertEquals(200, busy.get(10, TimeUnit.SECONDS).response().status());
+        }
+    }
+
+    @Test
+    void keepAliveTimeoutIsReadFromTheResponse() {
+        var r = new org.apache.hc.core5.http.message.BasicHttpResponse(200);
+        assertNull(TargetHandler.keepAliveOf(r));
+        r.setHeader("Keep-Alive", "max=100, timeout=5");
+        assertEquals(Duration.ofMillis(4_500), TargetHandler.keepAliveOf(r));
+        r.setHeader("Keep-Alive", "timeout=x");
+        assertNull(TargetHandler.keepAliveOf(r));
+    }
 }
