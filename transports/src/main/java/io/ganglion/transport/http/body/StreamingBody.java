@@ -4,7 +4,6 @@ import io.ganglion.engine.spi.BodyTooLargeException;
 import io.ganglion.engine.spi.RawBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +18,7 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
  * <p>The receiving side ({@link #capacity}, {@link #consume}, {@link #end}, {@link #fail}) runs on
  * the I/O thread of the connection the bytes come from. The first reader decides what happens:
  * <ul>
- *   <li>{@link #readAll} buffers the whole body (up to its limit) for mediation;
+ *   <li>{@link #readAll} collects the whole body (up to its limit) for mediation;
  *   <li>{@link #attach} streams it to a {@link Sink} (pass-through): bytes go through a
  *       {@link RelayBuffer} of about one window, and read credit is granted to the sender only as
  *       the sink drains, so memory per body stays bounded whatever its size;
@@ -29,10 +28,12 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
  *
  * <p>Credit accounting: HttpCore starts with a window equal to {@code window} (the transports
  * configure {@code Http1Config.initialWindowSize} with the same value); every byte freed here is
- * granted back, so bytes held plus credit outstanding never exceed the window.
+ * granted back, so bytes held plus credit outstanding never exceed the window (plus the one read
+ * HttpCore may deliver past it).
  *
  * <p>Thread-safe: state is guarded by this object's monitor, which is never held while calling
- * into HttpCore except for {@link DataStreamChannel#write} on the sink's own I/O thread.
+ * into HttpCore or completing futures, except {@link DataStreamChannel#write} on the sink's own
+ * I/O thread.
  */
 public final class StreamingBody implements RawBody {
 
@@ -43,29 +44,24 @@ public final class StreamingBody implements RawBody {
 
     private enum Mode { OPEN, BUFFER, RELAY, DISCARD }
 
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
     private final long declaredLength;
+    private final boolean lengthOnly;
     private final String contentType;
     private final int window;
     private final Runnable onAbandon;
     private final UnaryOperator<Exception> failureView;
 
     private Mode mode = Mode.OPEN;
-    private RelayBuffer buffer;
+    private final RelayBuffer buffer;
+    private Collector collector;
     private boolean retain;
     private boolean sentForGood;
     private int owed;
     private CapacityChannel capacity;
     private boolean ended;
-    private boolean overflowed;
     private List<? extends Header> trailers;
     private Exception failure;
     private Sink sink;
-    private CompletableFuture<byte[]> whole;
-    private byte[] collected;
-    private int collectedSize;
-    private long collectLimit;
 
     /**
      * @param declaredLength the Content-Length, or -1 when chunked
@@ -84,18 +80,24 @@ public final class StreamingBody implements RawBody {
      */
     public StreamingBody(long declaredLength, String contentType, int window, Runnable onAbandon,
             UnaryOperator<Exception> failureView) {
+        this(declaredLength, false, contentType, window, onAbandon, failureView);
+    }
+
+    private StreamingBody(long declaredLength, boolean lengthOnly, String contentType, int window, Runnable onAbandon,
+            UnaryOperator<Exception> failureView) {
         this.declaredLength = declaredLength;
+        this.lengthOnly = lengthOnly;
         this.contentType = contentType;
         this.window = window;
         this.onAbandon = onAbandon;
         this.failureView = failureView;
-        long initial = declaredLength >= 0 ? Math.min(declaredLength, window) : Math.min(8192, window);
+        long initial = declaredLength >= 0 && !lengthOnly ? Math.min(declaredLength, window) : Math.min(8192, window);
         this.buffer = new RelayBuffer((int) initial);
     }
 
-    /** A body that is already complete and empty, with the length its head declared (HEAD responses). */
+    /** A complete, empty body with the length its head declared (the answer to HEAD). */
     public static StreamingBody emptyWithLength(long declaredLength, String contentType) {
-        StreamingBody b = new StreamingBody(declaredLength, contentType, 256, null);
+        StreamingBody b = new StreamingBody(declaredLength, true, contentType, 256, null, UnaryOperator.identity());
         b.end(null);
         return b;
     }
@@ -113,7 +115,7 @@ public final class StreamingBody implements RawBody {
     // ------------------------------------------------------------------ receiving side (I/O thread)
 
     /** HttpCore's channel to grant read credit on; pays what is owed. */
-    public void capacity(CapacityChannel channel) throws IOException {
+    public void capacity(CapacityChannel channel) {
         int grant;
         synchronized (this) {
             capacity = channel;
@@ -123,11 +125,13 @@ public final class StreamingBody implements RawBody {
     }
 
     /** Takes bytes HttpCore read from the wire. */
-    public void consume(ByteBuffer src) throws IOException {
+    public void consume(ByteBuffer src) {
         int n = src.remaining();
         CapacityChannel channel;
         int grant;
         Sink notify = null;
+        CompletableFuture<byte[]> overflow = null;
+        long limit = 0;
         synchronized (this) {
             switch (mode) {
                 case OPEN -> buffer.append(src);
@@ -135,7 +139,13 @@ public final class StreamingBody implements RawBody {
                     buffer.append(src);
                     notify = sink;
                 }
-                case BUFFER -> collect(src, n);
+                case BUFFER -> {
+                    owed += n;
+                    if (!collector.add(src)) {
+                        overflow = collector.whole;
+                        limit = collector.limit();
+                    }
+                }
                 case DISCARD -> {
                     src.position(src.limit());
                     owed += n;
@@ -145,6 +155,9 @@ public final class StreamingBody implements RawBody {
             grant = channel == null ? 0 : takeOwed();
         }
         grant(channel, grant);
+        if (overflow != null) {
+            overflow.completeExceptionally(failureView.apply(new BodyTooLargeException(limit)));
+        }
         if (notify != null) {
             notify.bodyReady();
         }
@@ -153,21 +166,22 @@ public final class StreamingBody implements RawBody {
     /** The body is complete. */
     public void end(List<? extends Header> trailerList) {
         Sink notify;
-        byte[] done = null;
+        CompletableFuture<byte[]> whole = null;
+        byte[] bytes = null;
         synchronized (this) {
             if (ended || failure != null) {
                 return;
             }
             ended = true;
             trailers = trailerList;
-            if (mode == Mode.BUFFER && !overflowed) {
-                done = collectedSize == collected.length ? collected : Arrays.copyOf(collected, collectedSize);
-                collected = done;
+            if (mode == Mode.BUFFER && !collector.overflowed()) {
+                whole = collector.whole;
+                bytes = collector.result();
             }
             notify = mode == Mode.RELAY ? sink : null;
         }
-        if (done != null) {
-            whole.complete(done);
+        if (whole != null) {
+            whole.complete(bytes);
         }
         if (notify != null) {
             notify.bodyReady();
@@ -177,17 +191,17 @@ public final class StreamingBody implements RawBody {
     /** The body will not complete: the connection failed or closed early. Ignored once complete. */
     public void fail(Exception cause) {
         Sink notify;
-        CompletableFuture<byte[]> f;
+        Collector c;
         synchronized (this) {
             if (ended || failure != null) {
                 return;
             }
             failure = cause;
-            f = mode == Mode.BUFFER ? whole : null;
+            c = mode == Mode.BUFFER ? collector : null;
             notify = mode == Mode.RELAY ? sink : null;
         }
-        if (f != null) {
-            f.completeExceptionally(failureView.apply(cause));
+        if (c != null) {
+            c.whole.completeExceptionally(failureView.apply(cause));
         }
         if (notify != null) {
             notify.bodyReady();
@@ -201,7 +215,12 @@ public final class StreamingBody implements RawBody {
 
     /** True when a reader's limit was exceeded and the rest of the body was dropped. */
     public synchronized boolean overflowed() {
-        return overflowed;
+        return collector != null && collector.overflowed();
+    }
+
+    /** True when the body was dropped before it was complete, or overflowed. */
+    public synchronized boolean droppedEarly() {
+        return (mode == Mode.DISCARD && !ended) || (collector != null && collector.overflowed());
     }
 
     // ------------------------------------------------------------------ readers
@@ -211,6 +230,7 @@ public final class StreamingBody implements RawBody {
         CompletableFuture<byte[]> result;
         CapacityChannel channel;
         int grant;
+        boolean fresh = false;
         synchronized (this) {
             if (mode == Mode.RELAY || mode == Mode.DISCARD) {
                 return CompletableFuture.failedFuture(new IOException(
@@ -218,16 +238,45 @@ public final class StreamingBody implements RawBody {
                                 + "; a flow that reads it must say so before sending it"));
             }
             if (mode == Mode.OPEN) {
-                startCollecting(limit);
+                mode = Mode.BUFFER;
+                owed += buffer.readable();
+                collector = new Collector(lengthOnly ? -1 : declaredLength, limit, buffer);
+                fresh = true;
             }
-            result = whole;
+            result = collector.whole;
             channel = capacity;
             grant = channel == null ? 0 : takeOwed();
         }
         grant(channel, grant);
+        if (fresh) {
+            settle();
+        }
         return result.thenCompose(bytes -> bytes.length > limit
                 ? CompletableFuture.failedFuture(failureView.apply(new BodyTooLargeException(limit)))
                 : CompletableFuture.completedFuture(bytes));
+    }
+
+    /** Completes a new collector's future when the body overflowed, failed or ended before it existed. */
+    private void settle() {
+        Collector c;
+        Exception failed;
+        byte[] bytes = null;
+        boolean overflowed;
+        synchronized (this) {
+            c = collector;
+            failed = failure;
+            overflowed = c.overflowed();
+            if (ended && !overflowed) {
+                bytes = c.result();
+            }
+        }
+        if (overflowed) {
+            c.whole.completeExceptionally(failureView.apply(new BodyTooLargeException(c.limit())));
+        } else if (failed != null) {
+            c.whole.completeExceptionally(failureView.apply(failed));
+        } else if (bytes != null) {
+            c.whole.complete(bytes);
+        }
     }
 
     /**
@@ -276,6 +325,7 @@ public final class StreamingBody implements RawBody {
                 throw new IOException("the body being relayed failed: " + failure.getMessage(), failure);
             }
             buffer.drainTo(channel);
+            // Keeping bytes for a replay must not stall a body larger than half the window.
             if (retain && buffer.readable() == 0 && !ended && buffer.held() >= window / 2) {
                 retain = false;
             }
@@ -331,22 +381,19 @@ public final class StreamingBody implements RawBody {
      * it left for good, another send may claim it again; otherwise it is abandoned.
      */
     public void release() {
-        boolean abandon;
         synchronized (this) {
             if (mode != Mode.RELAY) {
                 return;
             }
-            abandon = sentForGood;
-            if (!abandon) {
+            if (!sentForGood) {
                 buffer.rewind();
                 mode = Mode.OPEN;
                 sink = null;
                 retain = false;
+                return;
             }
         }
-        if (abandon) {
-            abandon();
-        }
+        abandon();
     }
 
     /** The sink cannot take the rest: drop it; the owner drains or closes its connection. */
@@ -364,16 +411,11 @@ public final class StreamingBody implements RawBody {
         }
     }
 
-    /** True when the body was dropped before it was complete. */
-    public synchronized boolean droppedEarly() {
-        return (mode == Mode.DISCARD && !ended) || overflowed;
-    }
-
-    private boolean drop(boolean anyMode) {
+    private boolean drop(boolean evenIfRelayed) {
         CapacityChannel credit;
         int grant;
         synchronized (this) {
-            if (mode == Mode.DISCARD || (!anyMode && mode != Mode.OPEN) || mode == Mode.BUFFER) {
+            if (mode != Mode.OPEN && !(evenIfRelayed && mode == Mode.RELAY)) {
                 return false;
             }
             mode = Mode.DISCARD;
@@ -387,53 +429,6 @@ public final class StreamingBody implements RawBody {
     }
 
     // ------------------------------------------------------------------ helpers (hold the monitor)
-
-    private void startCollecting(long limit) {
-        mode = Mode.BUFFER;
-        whole = new CompletableFuture<>();
-        collectLimit = Math.min(limit, MAX_ARRAY);
-        if (declaredLength > collectLimit) {
-            overflow();
-            return;
-        }
-        int size = declaredLength >= 0 ? (int) declaredLength : Math.max(buffer.readable(), 8192);
-        collected = new byte[size];
-        int held = buffer.held();
-        collectedSize = buffer.moveTo(collected, 0);
-        owed += held;
-        if (failure != null) {
-            whole.completeExceptionally(failureView.apply(failure));
-        } else if (ended) {
-            collected = collectedSize == collected.length ? collected : Arrays.copyOf(collected, collectedSize);
-            whole.complete(collected);
-        }
-    }
-
-    private void collect(ByteBuffer src, int n) {
-        owed += n;
-        if (overflowed || whole.isDone()) {
-            src.position(src.limit());
-            return;
-        }
-        if ((long) collectedSize + n > collectLimit) {
-            src.position(src.limit());
-            overflow();
-            return;
-        }
-        if (collectedSize + n > collected.length) {
-            long grown = Math.min(collectLimit, Math.max((long) collected.length * 2, (long) collectedSize + n));
-            collected = Arrays.copyOf(collected, (int) grown);
-        }
-        src.get(collected, collectedSize, n);
-        collectedSize += n;
-    }
-
-    private void overflow() {
-        overflowed = true;
-        collected = null;
-        owed += buffer.clear();
-        whole.completeExceptionally(failureView.apply(new BodyTooLargeException(collectLimit)));
-    }
 
     private void releaseDrained() {
         int freed = buffer.releaseDrained();

@@ -7,6 +7,7 @@ import io.ganglion.engine.spi.OutboundResponse;
 import io.ganglion.engine.spi.RawBody;
 import io.ganglion.transport.http.Entity;
 import io.ganglion.transport.http.WireHeaders;
+import io.ganglion.transport.http.body.BodyOutput;
 import io.ganglion.transport.http.body.StreamingBody;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@link #respond} comes from any thread and never holds a lock while it calls into HttpCore.
  * Thread-safe: confined to one exchange; shared state is volatile or atomic.
  */
-final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.Sink {
+final class SourceHandler implements AsyncServerExchangeHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceHandler.class);
 
@@ -60,11 +61,7 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
     private volatile SourceRequest request;
     private volatile StreamingBody body;
     private volatile ScheduledFuture<?> timeout;
-    private volatile DataStreamChannel dataChannel;
-    /** Response bytes not yet written; read lock-free by {@link #available()}. */
-    private volatile ByteBuffer output;
-    /** The relayed response body, while it streams. */
-    private volatile StreamingBody relay;
+    private final BodyOutput out = new BodyOutput();
 
     SourceHandler(HttpListener listener) {
         this.listener = listener;
@@ -177,8 +174,7 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
             // HttpCore writes no body after HEAD; the declared length still goes out.
             raw.discard();
             sendHead(response.status(), response.headers(), new Entity(Math.max(length, 0), raw.contentType()));
-        } else if (raw instanceof StreamingBody streaming && framable && streaming.attach(this, false)) {
-            relay = streaming;
+        } else if (raw instanceof StreamingBody streaming && framable && out.relay(streaming, false)) {
             sendHead(response.status(), response.headers(), new Entity(length, raw.contentType()));
         } else {
             // Read whole: another kind of body, one read already, or DISABLE_CHUNKING on an unknown length.
@@ -220,7 +216,9 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
     /** Sends the head and queues the bytes. {@code length} -1 means chunked; {@code bytes} null means no entity. */
     private void write(int status, Headers headers, String contentType, byte[] bytes, long length) {
         boolean entity = bytes != null && (bytes.length > 0 || length < 0);
-        output = entity && !head ? ByteBuffer.wrap(bytes) : null;
+        if (entity && !head) {
+            out.bytes(bytes);
+        }
         sendHead(status, headers, entity ? new Entity(length, contentType) : null);
     }
 
@@ -243,12 +241,7 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
         }
         Entity details = code == 204 || code == 304 ? null : entity;
         if (details == null) {
-            output = null;
-            StreamingBody r = relay;
-            if (r != null) {
-                relay = null;
-                r.abandon();
-            }
+            out.abandon();
         }
         try {
             responseChannel.sendResponse(response, details, context);
@@ -258,46 +251,13 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
     }
 
     @Override
-    public void bodyReady() {
-        DataStreamChannel c = dataChannel;
-        if (c != null) {
-            c.requestOutput();
-        }
-    }
-
-    @Override
     public int available() {
-        ByteBuffer out = output;
-        if (out != null) {
-            return Math.max(out.remaining(), 1);
-        }
-        StreamingBody r = relay;
-        if (r == null) {
-            return 0;
-        }
-        // Until HttpCore hands over its channel there is no way to ask for output later.
-        return dataChannel == null ? 1 : r.available();
+        return out.available();
     }
 
     @Override
-    public synchronized void produce(DataStreamChannel channel) throws IOException {
-        dataChannel = channel;
-        ByteBuffer out = output;
-        if (out != null) {
-            while (out.hasRemaining()) {
-                if (channel.write(out) == 0) {
-                    return;
-                }
-            }
-            output = null;
-            channel.endStream();
-            return;
-        }
-        StreamingBody r = relay;
-        if (r != null && r.drainTo(channel)) {
-            relay = null;
-            channel.endStream(r.trailers());
-        }
+    public void produce(DataStreamChannel channel) throws IOException {
+        out.produce(channel);
     }
 
     // ------------------------------------------------------------------ end of exchange
@@ -309,7 +269,7 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
         if (b != null) {
             b.fail(cause);
         }
-        abandonRelay();
+        out.abandon();
         if (cause instanceof HttpException || cause instanceof MalformedChunkCodingException) {
             SourceRequest r = request;
             LOG.warn("malformed request from {}: {}; connection closed", r == null ? "?" : r.remoteAddress(),
@@ -332,18 +292,9 @@ final class SourceHandler implements AsyncServerExchangeHandler, StreamingBody.S
         if (b != null && !b.isComplete()) {
             b.fail(new ConnectionClosedException("the client closed the connection before the body was complete"));
         }
-        abandonRelay();
-        output = null;
+        out.abandon();
         if (started) {
             listener.exchangeEnded();
-        }
-    }
-
-    private void abandonRelay() {
-        StreamingBody r = relay;
-        if (r != null) {
-            relay = null;
-            r.abandon();
         }
     }
 

@@ -117,7 +117,7 @@ final class Delivery {
 
     private void run(TargetPool.Lease lease) {
         TargetHandler handler = new TargetHandler(this, lease, head(), entity, bytes, relay);
-        if (relay != null && !relay.rewind(handler)) {
+        if (relay != null && !handler.output().replay(relay)) {
             pool().release(lease, true, null);
             report(SendErrors.failure(ErrorCode.SND_IO_ERROR_SENDING,
                     "the request body for " + target + " is no longer available", null));

@@ -3,6 +3,7 @@ package io.ganglion.transport.http.sender;
 import io.ganglion.engine.spi.InboundResponse;
 import io.ganglion.transport.http.Entity;
 import io.ganglion.transport.http.WireHeaders;
+import io.ganglion.transport.http.body.BodyOutput;
 import io.ganglion.transport.http.body.StreamingBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * retry once on a fresh connection. Thread-safe: HttpCore drives it from one I/O thread; the
  * outcome is claimed atomically and the relayed bodies are thread-safe.
  */
-final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.Sink {
+final class TargetHandler implements AsyncClientExchangeHandler {
 
     private final Delivery delivery;
     private final TargetPool.Lease lease;
@@ -44,8 +45,7 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
     private final AtomicBoolean done = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    private volatile ByteBuffer output;
-    private volatile DataStreamChannel channel;
+    private final BodyOutput out = new BodyOutput();
     private volatile boolean requestSent;
     private volatile boolean responseStarted;
     private volatile StreamingBody responseBody;
@@ -64,7 +64,14 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
         this.request = request;
         this.entity = entity;
         this.relay = relay;
-        this.output = entity == null || bytes == null ? null : ByteBuffer.wrap(bytes);
+        if (entity != null && bytes != null) {
+            out.bytes(bytes);
+        }
+    }
+
+    /** Where the request body is written from; a relayed body is handed to it by {@link Delivery}. */
+    BodyOutput output() {
+        return out;
     }
 
     TargetPool.Lease lease() {
@@ -96,41 +103,13 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
 
     @Override
     public int available() {
-        ByteBuffer out = output;
-        if (out != null) {
-            return Math.max(out.remaining(), 1);
-        }
-        if (relay == null || requestSent) {
-            return 0;
-        }
-        // Until HttpCore hands over its channel there is no way to ask for output later.
-        return channel == null ? 1 : relay.available();
+        return requestSent ? 0 : out.available();
     }
 
     @Override
-    public synchronized void produce(DataStreamChannel dataChannel) throws IOException {
-        channel = dataChannel;
-        ByteBuffer out = output;
-        if (out != null) {
-            while (out.hasRemaining()) {
-                if (dataChannel.write(out) == 0) {
-                    return;
-                }
-            }
-            output = null;
+    public void produce(DataStreamChannel dataChannel) throws IOException {
+        if (!requestSent && out.produce(dataChannel)) {
             requestSent = true;
-            dataChannel.endStream();
-        } else if (relay != null && !requestSent && relay.drainTo(dataChannel)) {
-            requestSent = true;
-            dataChannel.endStream(relay.trailers());
-        }
-    }
-
-    @Override
-    public void bodyReady() {
-        DataStreamChannel c = channel;
-        if (c != null) {
-            c.requestOutput();
         }
     }
 
@@ -221,9 +200,9 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
         }
         boolean reusable = clean && requestSent && delivery.keepAlive() && reusable(response);
         delivery.pool().release(lease, reusable, keepAliveOf(response));
-        if (relay != null && !requestSent && relay.isAttachedTo(this)) {
-            // Answered before the whole request went out: the rest of the client's body is dropped.
-            relay.abandon();
+        if (!requestSent) {
+            // Answered (or failed) before the whole request went out: the rest of the client's body is dropped.
+            out.abandon();
         }
     }
 
@@ -258,8 +237,8 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
 
     @Override
     public void failed(Exception cause) {
-        finish(false);
         if (done.compareAndSet(false, true)) {
+            // First: a retry takes the relayed request body over before this attempt lets go of it.
             delivery.failed(this, cause);
         } else {
             StreamingBody b = responseBody;
@@ -267,6 +246,7 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
                 b.fail(cause);
             }
         }
+        finish(false);
     }
 
     @Override
@@ -281,6 +261,5 @@ final class TargetHandler implements AsyncClientExchangeHandler, StreamingBody.S
             failed(new ConnectionClosedException("the connection closed before the response was complete"));
         }
         finish(false);
-        output = null;
     }
 }
