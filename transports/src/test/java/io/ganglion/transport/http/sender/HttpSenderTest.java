@@ -379,4 +379,49 @@ class HttpSenderTest {
         r.setHeader("Keep-Alive", "timeout=x");
         assertNull(TargetHandler.keepAliveOf(r));
     }
+
+    @Test
+    void tlsSendsTheUrlHostAsSniAndChecksTheCertificateAgainstIt() throws Exception {
+        var g = io.ganglion.transport.tls.SelfSignedCertificate.generate("localhost", java.util.List.of("localhost"),
+                java.util.List.of(), Duration.ofDays(1));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("k", g.keys().getPrivate(), "pw".toCharArray(),
+                new java.security.cert.Certificate[] {g.certificate()});
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("t", g.certificate());
+        javax.net.ssl.SSLContext server = io.ganglion.transport.tls.KeyStores.serverContext(ks, "pw");
+        java.util.List<String> sni = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (javax.net.ssl.SSLServerSocket ss = (javax.net.ssl.SSLServerSocket) server.getServerSocketFactory()
+                .createServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ss.accept()) {
+                        s.setSoTimeout(5_000);
+                        s.startHandshake();
+                        sni.add(((javax.net.ssl.ExtendedSSLSession) s.getSession()).getRequestedServerNames()
+                                .toString());
+                        s.getInputStream().read(new byte[4096]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        sni.add("failed: " + e);
+                    }
+                }
+            });
+            t.start();
+            var tls = new io.ganglion.transport.tls.ClientTls(io.ganglion.transport.tls.KeyStores.clientContext(trust),
+                    io.ganglion.transport.tls.HostnameVerification.DEFAULT_AND_LOCALHOST);
+            try (HttpSender s = new HttpSender(SenderConfig.DEFAULT, tls)) {
+                assertEquals("ok", body(send(s, get("https://localhost:" + ss.getLocalPort() + "/a")).response()));
+                assertEquals("ok", body(send(s, get("https://127.0.0.1:" + ss.getLocalPort() + "/b")).response()));
+            }
+            t.join(5_000);
+        }
+        assertEquals(2, sni.size(), sni.toString());
+        assertTrue(sni.get(0).contains("localhost"), sni.get(0));
+        assertEquals("[]", sni.get(1), "no SNI for an address");
+    }
 }
