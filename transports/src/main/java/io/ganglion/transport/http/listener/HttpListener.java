@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+    /** A TLS handshake is a few round trips; a client taking longer only holds a connection. */
+    private static final long MAX_HANDSHAKE_MILLIS = 30_000;
 
     private final ListenerConfig config;
     private final SSLContext tls;
@@ -105,7 +107,7 @@ public final class HttpListener implements AutoCloseable {
                 DefaultHttpResponseWriterFactory.INSTANCE, new StreamEvents(), errors);
         HttpAsyncServer s = new HttpAsyncServer(
                 new ServerHttp1IOEventHandlerFactory(duplexers, tls == null ? null : new BasicServerTlsStrategy(tls),
-                        Timeout.of(config.idleTimeout())),
+                        Timeout.ofMilliseconds(Math.min(config.idleTimeout().toMillis(), MAX_HANDSHAKE_MILLIS))),
                 IOReactorConfig.custom()
                         .setSoTimeout(Timeout.of(config.idleTimeout()))
                         .setSoReuseAddress(true)
