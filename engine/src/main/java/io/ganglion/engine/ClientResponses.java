@@ -25,7 +25,7 @@ final class ClientResponses {
     private static final Set<String> REQUEST_ONLY_HEADERS = Set.of("host", "accept", "accept-encoding",
             "accept-language", "accept-charset", "user-agent", "authorization", "proxy-authorization", "cookie",
             "expect", "referer", "origin", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since",
-            "range", "max-forwards", "soapaction", "content-length");
+            "range", "max-forwards", "soapaction", "content-length", "x-forwarded-for", "x-forwarded-proto");
     /** Framing and hop-by-hop headers: the transport writes its own. */
     private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "content-type");

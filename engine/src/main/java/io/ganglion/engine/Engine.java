@@ -29,6 +29,7 @@ import io.ganglion.engine.spi.OutboundResponse;
 import io.ganglion.engine.spi.RawBody;
 import io.ganglion.engine.spi.SendCallback;
 import io.ganglion.engine.spi.SendFailure;
+import io.ganglion.engine.spi.SendFailureException;
 import io.ganglion.engine.spi.Sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -307,7 +308,10 @@ public final class Engine implements MediationRuntime {
     /** One activity of the exchange ended; if it was the last and nobody answered, answer now. */
     private void endActivity(MessageContext ctx) {
         Exchange ex = ctx.exchange();
-        if (ex.end() && !ex.isResponded()) {
+        if (!ex.end()) {
+            return;
+        }
+        if (!ex.isResponded()) {
             Fault fs = (Fault) ctx.getProperty(Fault.KEY);
             if (fs != null) {
                 respondError(ctx, fs.status(), fs.code(), fs.message());
@@ -316,6 +320,8 @@ public final class Engine implements MediationRuntime {
                 ex.respond(new OutboundResponse(202, new Headers(), OutboundBody.NONE, false));
             }
         }
+        // Streamed response bodies the flow dropped would otherwise hold their backend connections.
+        ex.discardUnused();
     }
 
     /** Reads the body ahead when the next mediation needs it, so workers never wait on the network. */
@@ -336,6 +342,12 @@ public final class Engine implements MediationRuntime {
                 return;
             }
             Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof SendFailureException sf) {
+                // A backend's body broke after its head arrived: a failed send, handled as one.
+                onSendFailure(ctx, sf.failure());
+                finishSegment(ctx);
+                return;
+            }
             if (cause instanceof BodyTooLargeException) {
                 respondError(ctx, 413, 0, cause.getMessage());
             } else {
@@ -370,6 +382,7 @@ public final class Engine implements MediationRuntime {
         deferSend(ctx, () -> ep.send(ctx, new SendCallback() {
             @Override
             public void onResponse(InboundResponse response) {
+                ctx.exchange().track(response.body());
                 execute(() -> onSendResponse(ctx, response, receiveSequence, outOnly));
             }
 
@@ -388,6 +401,7 @@ public final class Engine implements MediationRuntime {
 
     private void onSendResponse(MessageContext req, InboundResponse resp, String receive, boolean outOnly) {
         if (outOnly) {
+            resp.body().discard();
             endActivity(req);
             return;
         }
@@ -452,6 +466,7 @@ public final class Engine implements MediationRuntime {
         deferSend(ctx, () -> ep.send(ctx, new SendCallback() {
             @Override
             public void onResponse(InboundResponse response) {
+                ctx.exchange().track(response.body());
                 execute(() -> {
                     applyResponse(ctx, response);
                     whenBodyReady(ctx, true, () -> resume(ctx));

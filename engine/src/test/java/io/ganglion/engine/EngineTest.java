@@ -312,4 +312,110 @@ class EngineTest {
         assertEquals(null, r.headers().get("Authorization"));
         assertEquals("1", r.headers().get("X-Keep"));
     }
+
+    /** A response body that records whether it was discarded, and fails readAll with {@code failure} when given. */
+    private static final class TrackedBody implements RawBody {
+        final java.util.concurrent.atomic.AtomicInteger discarded = new java.util.concurrent.atomic.AtomicInteger();
+        private final Exception failure;
+
+        TrackedBody(Exception failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public long length() {
+            return -1;
+        }
+
+        @Override
+        public String contentType() {
+            return "text/plain";
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> readAll(long limit) {
+            return failure == null ? java.util.concurrent.CompletableFuture.completedFuture("body".getBytes())
+                    : java.util.concurrent.CompletableFuture.failedFuture(failure);
+        }
+
+        @Override
+        public void discard() {
+            discarded.incrementAndGet();
+        }
+    }
+
+    private static Endpoint answering(RawBody body) {
+        return new Endpoint() {
+            @Override
+            public String name() {
+                return "tracked";
+            }
+
+            @Override
+            public void send(MessageContext ctx, SendCallback callback) {
+                callback.onResponse(new InboundResponse(200, "OK", new Headers(), body));
+            }
+        };
+    }
+
+    @Test
+    void aResponseBodyThatBreaksWhenReadIsHandledAsAFailedSend() {
+        TrackedBody broken = new TrackedBody(new io.ganglion.engine.spi.SendFailureException(
+                new SendFailure(ErrorCode.CONNECTION_CLOSED.code(), "closed mid-body", null)));
+        Mediator call = ctx -> {
+            ctx.runtime().call(ctx, answering(broken));
+            ctx.suspend();
+            return false;
+        };
+        Mediator fault = ctx -> {
+            ctx.setAxis2Property(StandardProperties.HTTP_SC, 599);
+            ctx.headers().set("X-Code", String.valueOf(ctx.getProperty(StandardProperties.ERROR_CODE)));
+            ctx.runtime().respond(ctx);
+            return false;
+        };
+        Configuration cfg = Configuration.builder().sequence(seq("main", seq(null, call, respond())))
+                .sequence(seq("fault", fault)).build();
+        FakeExchange ex = FakeExchange.get("/x");
+        engine(cfg).accept(ex);
+        OutboundResponse r = ex.await();
+        assertEquals(599, r.status());
+        assertEquals("101505", r.headers().get("X-Code"));
+    }
+
+    @Test
+    void responseBodiesTheFlowDroppedAreDiscardedWhenTheExchangeEnds() throws Exception {
+        TrackedBody unread = new TrackedBody(null);
+        Mediator sendToDrops = ctx -> {
+            ctx.runtime().send(ctx, answering(unread), "drops");
+            return true;
+        };
+        Mediator dropOnResponse = ctx -> false;
+        FakeExchange ex = FakeExchange.get("/x");
+        engine(Configuration.builder().sequence(seq("main", sendToDrops)).sequence(seq("drops", dropOnResponse))
+                .build()).accept(ex);
+        assertEquals(202, ex.await().status());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (unread.discarded.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, unread.discarded.get(), "a streamed body would otherwise hold its backend connection");
+    }
+
+    @Test
+    void anOutOnlySendDiscardsTheResponseAtOnce() throws Exception {
+        TrackedBody ignored = new TrackedBody(null);
+        Mediator outOnly = ctx -> {
+            ctx.setProperty(StandardProperties.OUT_ONLY, "true");
+            ctx.runtime().send(ctx, answering(ignored), null);
+            return true;
+        };
+        FakeExchange ex = FakeExchange.get("/x");
+        engine(Configuration.builder().sequence(seq("main", outOnly)).build()).accept(ex);
+        ex.await();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (ignored.discarded.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(ignored.discarded.get() >= 1);
+    }
 }

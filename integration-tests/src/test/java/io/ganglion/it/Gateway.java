@@ -33,6 +33,18 @@ final class Gateway implements AutoCloseable {
         return "http://127.0.0.1:" + port() + path;
     }
 
+    int httpsPort() {
+        return server.httpsPort();
+    }
+
+    String httpsUrl(String path) {
+        return "https://127.0.0.1:" + httpsPort() + path;
+    }
+
+    Server server() {
+        return server;
+    }
+
     @Override
     public void close() {
         server.close();

@@ -6,54 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.ganglion.transport.http.ListenerConfig;
 import io.ganglion.transport.http.SenderConfig;
+import io.ganglion.transport.tls.HostnameVerification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code conf/deployment.toml}. Every key is checked against the known ones: a misspelt or
+ * Reads {@code conf/deployment.toml}. Every key is checked against {@link TomlKeys}: a misspelt or
  * mistyped key stops the server rather than being ignored. Timeouts are milliseconds, sizes bytes.
- *
- * <pre>
- * [server]
- * hostname = "localhost"
- * [transport]
- * worker_pool_size = 64
- * [transport.http]
- * listener.host = "0.0.0.0"
- * listener.port = 8280
- * listener.max_body_size = 16777216
- * listener.request_timeout = 180000
- * sender.connect_timeout = 10000
- * sender.socket_timeout = 60000
- * sender.max_connections = 200
- * sender.max_per_route = 50
- * </pre>
- * Thread-safe: stateless.
+ * docs/configuration.md lists every key with its default. Thread-safe: stateless.
  */
 public final class DeploymentToml {
 
     static final String FILE = "deployment.toml";
-
-    private enum Kind { STRING, INTEGER }
-
-    private record Key(Kind kind, long min, long max) {}
-
-    private static final Map<String, Key> KEYS = Map.of(
-            "server.hostname", new Key(Kind.STRING, 0, 0),
-            "transport.worker_pool_size", new Key(Kind.INTEGER, 1, 4096),
-            "transport.http.listener.host", new Key(Kind.STRING, 0, 0),
-            "transport.http.listener.port", new Key(Kind.INTEGER, 0, 65535),
-            "transport.http.listener.max_body_size", new Key(Kind.INTEGER, 1, Integer.MAX_VALUE - 8),
-            "transport.http.listener.request_timeout", new Key(Kind.INTEGER, 1, Integer.MAX_VALUE),
-            "transport.http.sender.connect_timeout", new Key(Kind.INTEGER, 1, Integer.MAX_VALUE),
-            "transport.http.sender.socket_timeout", new Key(Kind.INTEGER, 1, Integer.MAX_VALUE),
-            "transport.http.sender.max_connections", new Key(Kind.INTEGER, 1, 100_000),
-            "transport.http.sender.max_per_route", new Key(Kind.INTEGER, 1, 100_000));
+    private static final String ENVIRONMENT = "gateway.environment";
+    private static final String VERIFIER = "transport.https.sender.hostname_verifier";
+    private static final String WSO2_VERIFIER = "transport.passthru_https.sender.parameters.HostnameVerifier";
 
     private DeploymentToml() {}
 
@@ -82,78 +56,120 @@ public final class DeploymentToml {
             throw new StartupException(FILE + ":" + where + " " + e.getOriginalMessage(), e);
         }
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        flatten("", root, values);
+        TomlKeys.flatten("", root, values);
         for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-            check(e.getKey(), e.getValue());
+            TomlKeys.check(e.getKey(), e.getValue());
         }
+        Values v = new Values(values);
         ServerConfig d = ServerConfig.DEFAULT;
         ListenerConfig l = d.listener();
         SenderConfig s = d.sender();
-        long maxBody = integer(values, "transport.http.listener.max_body_size", l.maxBodySize());
+        long maxBody = v.integer("transport.http.listener.max_body_size", l.maxBodySize());
+        int buffer = (int) v.integer("transport.http.buffer_size", l.bufferSize());
+        boolean https = v.bool("transport.https.listener.enabled", true);
         ListenerConfig listener = new ListenerConfig(
-                string(values, "transport.http.listener.host", l.host()),
-                (int) integer(values, "transport.http.listener.port", l.port()),
+                v.string("transport.http.listener.host", l.host()),
+                (int) v.integer("transport.http.listener.port", l.port()),
+                https ? (int) v.integer("transport.https.listener.port", l.httpsPort()) : -1,
                 maxBody,
-                millis(values, "transport.http.listener.request_timeout", l.requestTimeout()),
-                l.idleTimeout());
+                v.millis("transport.http.listener.request_timeout", l.requestTimeout()),
+                v.millis("transport.http.listener.idle_timeout", l.idleTimeout()),
+                (int) v.integer("transport.http.listener.max_connections", l.maxConnections()),
+                (int) v.integer("transport.http.listener.max_request_line", l.maxRequestLine()),
+                (int) v.integer("transport.http.listener.max_header_size", l.maxHeaderSize()),
+                (int) v.integer("transport.http.listener.max_header_count", l.maxHeaderCount()),
+                buffer);
         SenderConfig sender = new SenderConfig(
-                millis(values, "transport.http.sender.connect_timeout", s.connectTimeout()),
-                millis(values, "transport.http.sender.socket_timeout", s.socketTimeout()),
-                (int) integer(values, "transport.http.sender.max_connections", s.maxConnections()),
-                (int) integer(values, "transport.http.sender.max_per_route", s.maxPerRoute()),
-                maxBody);
-        return new ServerConfig(string(values, "server.hostname", d.hostname()),
-                (int) integer(values, "transport.worker_pool_size", d.workerPoolSize()), listener, sender);
+                v.millis("transport.http.sender.connect_timeout", s.connectTimeout()),
+                v.millis("transport.http.sender.socket_timeout", s.socketTimeout()),
+                (int) v.integer("transport.http.sender.max_connections", s.maxConnections()),
+                (int) v.integer("transport.http.sender.max_per_route", s.maxPerRoute()),
+                maxBody,
+                v.millis("transport.http.sender.idle_timeout", s.idleTimeout()),
+                buffer);
+        TlsSettings t = d.tls();
+        TlsSettings tls = new TlsSettings(
+                v.string("transport.https.listener.keystore.file", t.keystoreFile()),
+                v.string("transport.https.listener.keystore.password", t.keystorePassword()),
+                v.string("transport.https.sender.truststore.file", t.truststoreFile()),
+                v.string("transport.https.sender.truststore.password", t.truststorePassword()),
+                verifier(values));
+        return new ServerConfig(v.string("server.hostname", d.hostname()),
+                (int) v.integer("transport.worker_pool_size", d.workerPoolSize()), listener, sender, tls,
+                environments(values.get(ENVIRONMENT)));
     }
 
-    /** Turns nested tables into dotted keys: {@code [transport.http] listener.port} is one key. */
-    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
-        for (Map.Entry<String, JsonNode> f : node.properties()) {
-            String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
-            if (f.getValue().isObject() && !KEYS.containsKey(key)) {
-                flatten(key, f.getValue(), out);
-            } else {
-                out.put(key, f.getValue());
+    /** The host name verifier, from our key or WSO2's; both must agree when both are given. */
+    private static HostnameVerification verifier(Map<String, JsonNode> values) throws StartupException {
+        JsonNode ours = values.get(VERIFIER);
+        JsonNode wso2 = values.get(WSO2_VERIFIER);
+        HostnameVerification a = ours == null ? null : HostnameVerification.parse(ours.asText());
+        HostnameVerification b = wso2 == null ? null : HostnameVerification.parse(wso2.asText());
+        if (a != null && b != null && a != b) {
+            throw new StartupException(FILE + ": '" + VERIFIER + "' (" + a.configName() + ") and '" + WSO2_VERIFIER
+                    + "' (" + b.configName() + ") disagree; set one of them");
+        }
+        return a != null ? a : b != null ? b : HostnameVerification.DEFAULT;
+    }
+
+    private static List<GatewayEnvironment> environments(JsonNode array) throws StartupException {
+        List<GatewayEnvironment> list = new ArrayList<>();
+        if (array == null) {
+            return list;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode e = array.get(i);
+            String at = ENVIRONMENT + "[" + i + "]";
+            String name = text(e, "name");
+            if (name == null) {
+                throw new StartupException(FILE + ": '" + at + ".name' is required");
             }
-        }
-    }
-
-    private static void check(String name, JsonNode value) throws StartupException {
-        Key key = KEYS.get(name);
-        if (key == null) {
-            throw new StartupException(FILE + ": unknown key '" + name + "'");
-        }
-        if (key.kind == Kind.STRING) {
-            if (!value.isTextual()) {
-                throw new StartupException(FILE + ": '" + name + "' must be a string, not " + value);
+            String type = text(e, "type");
+            String http = text(e, "http_endpoint");
+            String https = text(e, "https_endpoint");
+            if (http == null && https == null) {
+                throw new StartupException(FILE + ": '" + at + "' (" + name + ") needs http_endpoint or https_endpoint");
             }
-            if (value.asText().isBlank()) {
-                throw new StartupException(FILE + ": '" + name + "' must not be empty");
+            List<String> known = List.of(GatewayEnvironment.HOSTNAME, GatewayEnvironment.HTTP_PORT,
+                    GatewayEnvironment.HTTPS_PORT);
+            for (String key : List.of("http_endpoint", "https_endpoint")) {
+                String unknown = GatewayEnvironment.unknownVariable(text(e, key), known);
+                if (unknown != null) {
+                    throw new StartupException(FILE + ": '" + at + "." + key + "' uses ${" + unknown
+                            + "}; known variables are ${server.hostname}, ${http.nio.port} and ${https.nio.port}");
+                }
             }
-            return;
+            list.add(new GatewayEnvironment(name, type == null ? GatewayEnvironment.Type.HYBRID
+                    : GatewayEnvironment.Type.parse(type), text(e, "description"), http, https));
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new StartupException(FILE + ": '" + name + "' must be an integer, not " + value);
-        }
-        long v = value.asLong();
-        if (v < key.min || v > key.max) {
-            throw new StartupException(FILE + ": '" + name + "' must be between " + key.min + " and " + key.max
-                    + ", not " + v);
-        }
+        return list;
     }
 
-    private static String string(Map<String, JsonNode> values, String key, String fallback) {
-        JsonNode v = values.get(key);
-        return v == null ? fallback : v.asText().trim();
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null ? null : v.asText().trim();
     }
 
-    private static long integer(Map<String, JsonNode> values, String key, long fallback) {
-        JsonNode v = values.get(key);
-        return v == null ? fallback : v.asLong();
-    }
+    /** Typed access to the checked values, with defaults. */
+    private record Values(Map<String, JsonNode> values) {
+        String string(String key, String fallback) {
+            JsonNode v = values.get(key);
+            return v == null ? fallback : v.asText().trim();
+        }
 
-    private static Duration millis(Map<String, JsonNode> values, String key, Duration fallback) {
-        JsonNode v = values.get(key);
-        return v == null ? fallback : Duration.ofMillis(v.asLong());
+        long integer(String key, long fallback) {
+            JsonNode v = values.get(key);
+            return v == null ? fallback : v.asLong();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            JsonNode v = values.get(key);
+            return v == null ? fallback : v.asBoolean();
+        }
+
+        Duration millis(String key, Duration fallback) {
+            JsonNode v = values.get(key);
+            return v == null ? fallback : Duration.ofMillis(v.asLong());
+        }
     }
 }

@@ -32,8 +32,13 @@ public final class Main implements Callable<Integer> {
             description = "load the configuration, print every problem as path:line:column: message, and exit")
     private boolean validate;
 
-    @Option(names = "--port", paramLabel = "N", description = "listen on this port instead of deployment.toml's")
+    @Option(names = "--port", paramLabel = "N", description = "serve HTTP on this port instead of deployment.toml's "
+            + "(0: any free port); HTTPS then takes a free port unless --https-port is given")
     private Integer port;
+
+    @Option(names = "--https-port", paramLabel = "N",
+            description = "serve HTTPS on this port instead of deployment.toml's (0: any free port)")
+    private Integer httpsPort;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
@@ -56,6 +61,10 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port != null && (port < 0 || port > 65535)) {
             err.println("--port must be between 0 and 65535, not " + port);
+            return STARTUP_ERROR;
+        }
+        if (httpsPort != null && (httpsPort < 0 || httpsPort > 65535)) {
+            err.println("--https-port must be between 0 and 65535, not " + httpsPort);
             return STARTUP_ERROR;
         }
         if (!Files.isDirectory(repo)) {
@@ -82,7 +91,7 @@ public final class Main implements Callable<Integer> {
     private int serve(PrintWriter out, PrintWriter err) {
         Server server;
         try {
-            server = Server.start(new ServerOptions(repo, port));
+            server = Server.start(new ServerOptions(repo, port, httpsPort));
         } catch (StartupException e) {
             err.println(e.getMessage());
             err.flush();

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import io.ganglion.transport.tls.KeyStores;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,8 @@ class ServerTest {
         int port = server.port();
         try {
             assertTrue(port > 0);
-            assertEquals("Ganglion started: listening on http://localhost:" + port, server.startedLine());
+            assertEquals("Ganglion started: listening on http://localhost:" + port + " and https://localhost:"
+                    + server.httpsPort(), server.startedLine());
 
             HttpResponse<String> json = get(port, "/nothing/here", "application/json");
             assertEquals(404, json.statusCode());
@@ -61,6 +64,32 @@ class ServerTest {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             }
         });
+    }
+
+    @Test
+    void httpsWorksOutOfTheBoxWithAGeneratedKeystore(@TempDir Path dir) throws Exception {
+        Path repo = emptyRepository(dir);
+        try (Server server = Server.start(new ServerOptions(repo, 0))) {
+            Path keystore = repo.resolve(TlsSettings.DEFAULT_KEYSTORE);
+            assertTrue(Files.exists(keystore), "no key store generated at " + keystore);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("gateway", KeyStores.firstCertificate(keystore, "ganglion"));
+            HttpClient tls = HttpClient.newBuilder().sslContext(KeyStores.clientContext(trust))
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            // The generated certificate names 127.0.0.1, so the JDK client's host name check passes.
+            HttpResponse<String> r = tls.send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + server.httpsPort() + "/nothing")).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, r.statusCode());
+            assertEquals("https://localhost:" + server.httpsPort(), server.serverEndpoint());
+        }
+        // A second start reuses the key store it generated.
+        byte[] before = Files.readAllBytes(repo.resolve(TlsSettings.DEFAULT_KEYSTORE));
+        try (Server again = Server.start(new ServerOptions(repo, 0))) {
+            assertTrue(again.httpsPort() > 0);
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(repo.resolve(TlsSettings.DEFAULT_KEYSTORE))));
     }
 
     @Test

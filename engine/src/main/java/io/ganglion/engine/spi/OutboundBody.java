@@ -20,7 +20,10 @@ public sealed interface OutboundBody {
     /** Bytes serialized by the engine. */
     record Bytes(byte[] bytes, String contentType) implements OutboundBody {}
 
-    /** A body received from one peer and relayed as it is to another. */
+    /**
+     * A body received from one peer and relayed as it is to another: the transports stream it
+     * through a bounded buffer when nobody read it, or send the bytes when it was read.
+     */
     record Relay(RawBody body) implements OutboundBody {
         @Override
         public String contentType() {

@@ -6,8 +6,17 @@ import java.util.concurrent.CompletionStage;
  * A message body as it arrived on the wire, not yet read by the engine.
  *
  * <p>Transports implement it. A body that nobody reads is relayed untouched by the transport that
- * produced it (pass-through); {@link #readAll(long)} is the only way the engine looks inside.
- * Thread-safe: may be read from any thread, once.
+ * produced it (pass-through, as {@link OutboundBody.Relay}): the transports then stream it from one
+ * connection to the other through a bounded buffer, so it may be much larger than memory.
+ * {@link #readAll(long)} is the only way the engine looks inside, and the first use decides:
+ * <ul>
+ *   <li>once read with {@code readAll}, the bytes are in memory and may be relayed any number of times;
+ *   <li>once streamed to a peer, it cannot be read or streamed again, so a flow that sends one unread
+ *       body to several places must read it first (its mediators say {@code readsBody()});
+ *   <li>a body that will not be used should be {@link #discard discarded}, so the transport can free
+ *       the connection it arrives on instead of waiting for a reader.
+ * </ul>
+ * Thread-safe: may be used from any thread.
  */
 public interface RawBody {
 
@@ -22,6 +31,12 @@ public interface RawBody {
      * exceeds {@code limit} bytes. Repeated calls return the same bytes.
      */
     CompletionStage<byte[]> readAll(long limit);
+
+    /**
+     * Nobody will read or relay this body: the transport drops it (draining or closing the
+     * connection it arrives on). No effect once the body was read or relayed.
+     */
+    default void discard() {}
 
     /** An empty body. */
     static RawBody empty() {

@@ -1,7 +1,9 @@
 package io.ganglion.transport.http;
 
 import io.ganglion.engine.message.Headers;
+import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.hc.core5.http.Header;
@@ -22,6 +24,9 @@ public final class WireHeaders {
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "upgrade");
     /** Framing headers: the codec derives them from the entity it writes. */
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
+
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+    public static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private WireHeaders() {}
 
@@ -55,6 +60,23 @@ public final class WireHeaders {
                 continue;
             }
             message.addHeader(n, h.value());
+        }
+    }
+
+    /**
+     * Adds the proxy headers a backend uses to learn about the client: the client's address is
+     * appended to {@code X-Forwarded-For} (a list kept by every proxy on the way), and
+     * {@code X-Forwarded-Proto} is set to the scheme the client used unless a proxy in front of
+     * this one already set it. The engine passes request headers on to backends, so they arrive there.
+     */
+    public static void addForwarded(Headers headers, InetSocketAddress client, String scheme) {
+        if (client != null && client.getAddress() != null) {
+            String ip = client.getAddress().getHostAddress();
+            List<String> before = headers.getAll(FORWARDED_FOR);
+            headers.set(FORWARDED_FOR, before.isEmpty() ? ip : String.join(", ", before) + ", " + ip);
+        }
+        if (!headers.contains(FORWARDED_PROTO)) {
+            headers.set(FORWARDED_PROTO, scheme);
         }
     }
 

@@ -101,6 +101,7 @@ public final class DigestAuth implements BackendAuth {
                 if (c != null && fresh) {
                     Session s = new Session(c, new AtomicInteger());
                     sessions.put(key, s);
+                    response.body().discard();
                     // The retry is final: its 401, if any, is the answer.
                     sender.send(authorized(request, s), callback);
                     return;

@@ -165,6 +165,7 @@ public final class OAuthGrant implements BackendAuth {
                                 callback.onResponse(response);
                                 return;
                             }
+                            response.body().discard();
                             token(sender, clock, t).whenComplete((fresh, e2) -> {
                                 if (e2 != null) {
                                     callback.onFailure(authFailure(e2));

@@ -157,6 +157,7 @@ final class GroupSend {
     }
 
     private void finish(SendFailure failure, boolean retryable) {
+        replaceStatusAnswer(null);
         if (done.compareAndSet(false, true)) {
             Outcomes.fail(out, failure, retryable);
         }
@@ -198,12 +199,21 @@ final class GroupSend {
                 && code != ErrorCode.ENDPOINT_NONE_READY.code();
     }
 
+    /** Keeps the latest status answer for the client and releases the one it replaces. */
+    private void replaceStatusAnswer(InboundResponse answer) {
+        InboundResponse previous = lastStatusAnswer;
+        lastStatusAnswer = answer;
+        if (previous != null && previous != answer) {
+            previous.body().discard();
+        }
+    }
+
     private void childAnswered(int i, InboundResponse response) {
         group.ended(i);
         if (group.retry().statuses().contains(response.status()) && group.failsOver() && attempts < maxAttempts
                 && (!NON_IDEMPOTENT.contains(method()) || group.retry().allowsNonIdempotent())) {
             LOG.debug("{}: child {} answered {}; failing over", group.describe(), i, response.status());
-            lastStatusAnswer = response;
+            replaceStatusAnswer(response);
             onWorker(this::next);
             return;
         }
@@ -225,7 +235,7 @@ final class GroupSend {
             return;
         }
         lastFailure = f;
-        lastStatusAnswer = null;
+        replaceStatusAnswer(null);
         if (attempts >= maxAttempts) {
             exhausted();
             return;
@@ -266,6 +276,9 @@ final class GroupSend {
                     attempts++;
                 }
                 childAnswered(index, response);
+            } else {
+                // A late answer nobody will read: release its (possibly streamed) body and connection.
+                response.body().discard();
             }
         }
 

@@ -77,6 +77,7 @@ public final class HealthChecker {
             sender.send(req, new SendCallback() {
                 @Override
                 public void onResponse(InboundResponse response) {
+                    response.body().discard();
                     if (response.status() < 400) {
                         passed();
                     } else {

@@ -76,6 +76,8 @@ final class LeafAttempt implements SendCallback {
     @Override
     public void onResponse(InboundResponse response) {
         if (!claim()) {
+            // Answered after the timeout gave up on it: nobody reads this body.
+            response.body().discard();
             return;
         }
         health.onResponse(now(), probe);

@@ -14,6 +14,7 @@ final class SourceRequest implements InboundExchange {
 
     private final String method;
     private final String uri;
+    private final String scheme;
     private final String protocol;
     private final Headers headers;
     private final RawBody body;
@@ -21,10 +22,11 @@ final class SourceRequest implements InboundExchange {
     private final int localPort;
     private final SourceHandler handler;
 
-    SourceRequest(String method, String uri, String protocol, Headers headers, RawBody body,
+    SourceRequest(String method, String uri, String scheme, String protocol, Headers headers, RawBody body,
             InetSocketAddress remoteAddress, int localPort, SourceHandler handler) {
         this.method = method;
         this.uri = uri;
+        this.scheme = scheme;
         this.protocol = protocol;
         this.headers = headers;
         this.body = body;
@@ -45,7 +47,7 @@ final class SourceRequest implements InboundExchange {
 
     @Override
     public String scheme() {
-        return "http";
+        return scheme;
     }
 
     @Override

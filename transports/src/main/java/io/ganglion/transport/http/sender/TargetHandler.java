@@ -1,247 +1,265 @@
 package io.ganglion.transport.http.sender;
 
-import io.ganglion.engine.endpoint.ErrorCode;
-import io.ganglion.engine.message.Headers;
 import io.ganglion.engine.spi.InboundResponse;
-import io.ganglion.engine.spi.RawBody;
-import io.ganglion.engine.spi.SendCallback;
-import io.ganglion.engine.spi.SendFailure;
 import io.ganglion.transport.http.Entity;
 import io.ganglion.transport.http.WireHeaders;
+import io.ganglion.transport.http.body.BodyOutput;
+import io.ganglion.transport.http.body.StreamingBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
+import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
 import org.apache.hc.core5.http.nio.AsyncClientExchangeHandler;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * HttpCore's side of one exchange with a backend: writes the request, collects the response into
- * memory and reports exactly once to the {@link SendCallback}. The pooled connection goes back
- * for reuse only after a clean exchange; on any failure it is discarded.
- * Thread-safe: HttpCore drives it from one I/O thread; the outcome is claimed atomically.
+ * HttpCore's side of one attempt to deliver a request on one pooled connection: writes the head,
+ * then the body (bytes in hand, or a {@link StreamingBody} relayed from the client as it arrives),
+ * and hands the response to the engine at head time with a {@link StreamingBody} that the
+ * backend's bytes feed as the reader drains it.
+ *
+ * <p>The connection goes back to the pool after a clean exchange (whole request written, whole
+ * response read, both sides willing to keep it); on any failure, or when the reader abandons the
+ * response body, it is closed. Failures before the response reach the {@link Delivery}, which may
+ * retry once on a fresh connection. Thread-safe: HttpCore drives it from one I/O thread; the
+ * outcome is claimed atomically and the relayed bodies are thread-safe.
  */
 final class TargetHandler implements AsyncClientExchangeHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TargetHandler.class);
-    private static final int WINDOW = 64 * 1024;
-
-    private final String target;
+    private final Delivery delivery;
+    private final TargetPool.Lease lease;
     private final TargetRequest request;
     private final Entity entity;
-    private final SendCallback callback;
-    private final long maxBodySize;
-    private final boolean keepAlive;
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
+    private final StreamingBody relay;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
 
-    private volatile AsyncClientEndpoint endpoint;
-    private volatile ByteBuffer output;
+    private final BodyOutput out = new BodyOutput();
     private volatile boolean requestSent;
     private volatile boolean responseStarted;
-    private volatile CapacityChannel capacity;
-
-    // Response state: written and read on the connection's I/O thread only.
-    private HttpResponse response;
-    private String contentType;
-    private byte[] buffer;
-    private int size;
+    private volatile StreamingBody responseBody;
+    private volatile HttpResponse response;
+    private volatile HttpContext context;
 
     /**
-     * @param target {@code host:port}, for messages
      * @param entity the request entity, or null for none
-     * @param body the request body bytes, or null for none
+     * @param bytes the body bytes when the body is in hand, else null
+     * @param relay the body streamed from the client, else null
      */
-    TargetHandler(String target, TargetRequest request, Entity entity, byte[] body, SendCallback callback,
-            long maxBodySize, boolean keepAlive, Duration connectTimeout, Duration responseTimeout) {
-        this.target = target;
+    TargetHandler(Delivery delivery, TargetPool.Lease lease, TargetRequest request, Entity entity, byte[] bytes,
+            StreamingBody relay) {
+        this.delivery = delivery;
+        this.lease = lease;
         this.request = request;
         this.entity = entity;
-        this.output = entity == null ? null : ByteBuffer.wrap(body);
-        this.callback = callback;
-        this.maxBodySize = maxBodySize;
-        this.keepAlive = keepAlive;
-        this.connectTimeout = connectTimeout;
-        this.responseTimeout = responseTimeout;
+        this.relay = relay;
+        if (entity != null && bytes != null) {
+            out.bytes(bytes);
+        }
     }
 
-    /** The leased connection this exchange runs on; set before HttpCore starts it. */
-    void bind(AsyncClientEndpoint leased) {
-        this.endpoint = leased;
+    /** Where the request body is written from; a relayed body is handed to it by {@link Delivery}. */
+    BodyOutput output() {
+        return out;
     }
 
-    /** No connection could be obtained. */
-    void connectFailed(Exception cause) {
-        fail(SendErrors.connectFailed(target, cause, connectTimeout));
+    TargetPool.Lease lease() {
+        return lease;
+    }
+
+    boolean headWritten() {
+        return request.isHeadWritten();
+    }
+
+    boolean requestSent() {
+        return requestSent;
+    }
+
+    boolean responseStarted() {
+        return responseStarted;
     }
 
     // ------------------------------------------------------------------ request
 
     @Override
-    public void produceRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+    public void produceRequest(RequestChannel requestChannel, HttpContext ctx) throws HttpException, IOException {
+        context = ctx;
         if (entity == null) {
             requestSent = true;
         }
-        channel.sendRequest(request, entity, context);
+        requestChannel.sendRequest(request, entity, ctx);
     }
 
     @Override
     public int available() {
-        ByteBuffer out = output;
-        return out == null ? 0 : Math.max(out.remaining(), 1);
+        return requestSent ? 0 : out.available();
     }
 
     @Override
-    public synchronized void produce(DataStreamChannel channel) throws IOException {
-        ByteBuffer out = output;
-        if (out == null) {
-            return;
+    public void produce(DataStreamChannel dataChannel) throws IOException {
+        if (!requestSent && out.produce(dataChannel)) {
+            requestSent = true;
         }
-        while (out.hasRemaining()) {
-            if (channel.write(out) == 0) {
-                return;
-            }
-        }
-        output = null;
-        requestSent = true;
-        channel.endStream();
     }
 
     // ------------------------------------------------------------------ response
 
     @Override
-    public void consumeInformation(HttpResponse info, HttpContext context) {
+    public void consumeInformation(HttpResponse info, HttpContext ctx) {
         // 1xx interim responses (100 Continue) carry nothing the engine needs.
     }
 
     @Override
-    public void consumeResponse(HttpResponse head, EntityDetails details, HttpContext context) {
+    public void consumeResponse(HttpResponse head, EntityDetails details, HttpContext ctx) {
         responseStarted = true;
         response = head;
-        contentType = details != null && details.getContentType() != null ? details.getContentType()
-                : head.getFirstHeader("Content-Type") == null ? null : head.getFirstHeader("Content-Type").getValue();
+        if (relay != null) {
+            relay.commit();
+        }
+        Header ctHeader = head.getFirstHeader("Content-Type");
+        String contentType = details != null && details.getContentType() != null ? details.getContentType()
+                : ctHeader == null ? null : ctHeader.getValue();
+        StreamingBody body;
         if (details == null) {
-            succeed(new byte[0]);
-            return;
+            body = StreamingBody.emptyWithLength(headLength(head), contentType);
+        } else {
+            body = new StreamingBody(details.getContentLength(), contentType, delivery.bufferSize(), this::abort,
+                    delivery::bodyFailure);
         }
-        long length = details.getContentLength();
-        if (length > maxBodySize) {
-            tooLarge();
-            return;
+        responseBody = body;
+        if (details == null) {
+            finish(true);
         }
-        buffer = new byte[length >= 0 ? (int) length : 8192];
+        if (done.compareAndSet(false, true)) {
+            String reason = head.getReasonPhrase() == null ? "" : head.getReasonPhrase();
+            delivery.responded(new InboundResponse(head.getCode(), reason, WireHeaders.fromWire(head), body));
+        }
+    }
+
+    /** The length a response without a body declared (to HEAD); 0 otherwise. */
+    private long headLength(HttpResponse head) {
+        Header cl = head.getFirstHeader("Content-Length");
+        if (!"HEAD".equalsIgnoreCase(request.getMethod()) || cl == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(cl.getValue().trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override
-    public void updateCapacity(CapacityChannel channel) throws IOException {
-        capacity = channel;
-        channel.update(WINDOW);
+    public void updateCapacity(CapacityChannel capacity) throws IOException {
+        StreamingBody b = responseBody;
+        if (b != null) {
+            b.capacity(capacity);
+        }
     }
 
     @Override
     public void consume(ByteBuffer src) throws IOException {
-        int n = src.remaining();
-        if (done.get() || buffer == null) {
+        StreamingBody b = responseBody;
+        if (b == null) {
             src.position(src.limit());
-            return;
-        }
-        if ((long) size + n > maxBodySize) {
-            src.position(src.limit());
-            tooLarge();
-            return;
-        }
-        if (size + n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(maxBodySize, Math.max(buffer.length * 2L, (long) size + n)));
-        }
-        src.get(buffer, size, n);
-        size += n;
-        CapacityChannel c = capacity;
-        if (c != null) {
-            c.update(n);
+        } else {
+            b.consume(src);
         }
     }
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        if (buffer == null) {
-            return;
+        // Pooled first: the end reaching the client may bring its next request at once.
+        finish(true);
+        StreamingBody b = responseBody;
+        if (b != null) {
+            b.end(trailers);
         }
-        succeed(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
     }
 
-    private void tooLarge() {
-        buffer = null;
-        fail(SendErrors.failure(ErrorCode.SND_IO_ERROR_RECEIVING, "the response from " + target
-                + " exceeds the limit of " + maxBodySize + " bytes", null));
+    /** The response body's reader gave up: close the connection rather than read the rest. */
+    private void abort() {
+        finish(false);
     }
 
-    // ------------------------------------------------------------------ outcome
-
-    private void succeed(byte[] bytes) {
-        if (!done.compareAndSet(false, true)) {
+    /** Gives the connection back (reusable only after a clean, complete exchange). Once. */
+    private void finish(boolean clean) {
+        if (!finished.compareAndSet(false, true)) {
             return;
         }
-        AsyncClientEndpoint ep = endpoint;
-        if (ep != null) {
-            // An early answer to a request still being written leaves the connection mid-message.
-            if (keepAlive && requestSent) {
-                ep.releaseAndReuse();
-            } else {
-                ep.releaseAndDiscard();
+        boolean reusable = clean && requestSent && delivery.keepAlive() && reusable(response);
+        delivery.pool().release(lease, reusable, keepAliveOf(response));
+        if (!requestSent) {
+            // Answered (or failed) before the whole request went out: the rest of the client's body is dropped.
+            out.abandon();
+        }
+    }
+
+    private boolean reusable(HttpResponse head) {
+        HttpContext ctx = context;
+        return head != null && ctx != null
+                && DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, head, ctx);
+    }
+
+    /** The backend's {@code Keep-Alive: timeout=N}, or null. */
+    static Duration keepAliveOf(HttpResponse head) {
+        Header h = head == null ? null : head.getFirstHeader("Keep-Alive");
+        if (h == null) {
+            return null;
+        }
+        for (String part : h.getValue().split(",")) {
+            String p = part.trim().toLowerCase(Locale.ROOT);
+            if (p.startsWith("timeout=")) {
+                try {
+                    long seconds = Long.parseLong(p.substring(8).trim());
+                    // A connection reused right at the deadline may meet the backend's close.
+                    return Duration.ofMillis(Math.max(0, seconds * 1000 - 500));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             }
         }
-        HttpResponse head = response;
-        Headers headers = WireHeaders.fromWire(head);
-        String reason = head.getReasonPhrase() == null ? "" : head.getReasonPhrase();
-        callback.onResponse(new InboundResponse(head.getCode(), reason, headers, RawBody.of(bytes, contentType)));
+        return null;
     }
 
-    private void fail(SendFailure failure) {
-        if (!done.compareAndSet(false, true)) {
-            return;
-        }
-        AsyncClientEndpoint ep = endpoint;
-        if (ep != null) {
-            ep.releaseAndDiscard();
-        }
-        LOG.debug("send to {} failed: {}", target, failure.message());
-        callback.onFailure(failure);
-    }
+    // ------------------------------------------------------------------ failure
 
     @Override
     public void failed(Exception cause) {
-        if (!request.isHeadWritten()) {
-            // The session was handed over before its TLS handshake finished; that is still connecting.
-            fail(SendErrors.connectFailed(target, cause, connectTimeout));
+        if (done.compareAndSet(false, true)) {
+            // First: a retry takes the relayed request body over before this attempt lets go of it.
+            delivery.failed(this, cause);
         } else {
-            fail(SendErrors.exchangeFailed(target, cause, requestSent, responseStarted, responseTimeout));
+            StreamingBody b = responseBody;
+            if (b != null) {
+                b.fail(cause);
+            }
         }
+        finish(false);
     }
 
     @Override
     public void cancel() {
-        fail(SendErrors.failure(ErrorCode.CONNECT_CANCEL, "the exchange with " + target + " was cancelled", null));
+        failed(new ConnectionClosedException("the connection closed before the request could be sent"));
     }
 
     @Override
     public void releaseResources() {
-        if (!done.get()) {
-            failed(new ConnectionClosedException("connection closed"));
+        StreamingBody b = responseBody;
+        if (!done.get() || (b != null && !b.isComplete())) {
+            failed(new ConnectionClosedException("the connection closed before the response was complete"));
         }
-        output = null;
+        finish(false);
     }
 }

@@ -105,8 +105,21 @@ class HttpListenerTest {
         InboundExchange ex = seen.poll(5, TimeUnit.SECONDS);
         assertEquals("application/xml", ex.body().contentType());
         assertNull(ex.headers().get("Content-Length"), "framing headers stay out of the SPI");
+    }
+
+    @Test
+    void bodyReadWholeIsTheSameBytesEveryTime() throws Exception {
+        int port = start(CONFIG, ex -> ex.body().readAll(1024).thenAccept(bytes -> ex.respond(
+                OutboundResponse.of(200, "text/plain", bytes))));
+        try (RawClient c = new RawClient(port)) {
+            c.send("POST /read HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello");
+            assertEquals("hello", c.read().text());
+        }
+        InboundExchange ex = seen.poll(5, TimeUnit.SECONDS);
         byte[] first = ex.body().readAll(1024).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertSame(first, ex.body().readAll(1024).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        // Read whole, the body may still be relayed (any number of times).
+        assertEquals("hello", new String(first, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -269,6 +282,169 @@ class HttpListenerTest {
         }
         assertTrue(listener.awaitIdle(Duration.ofSeconds(5)));
         assertThrowsConnect(port);
+    }
+
+    @Test
+    void anOverlongRequestLineGets414() throws Exception {
+        int port = start(CONFIG.withLimits(100, 256, 1024, 10), ex -> ex.respond(text(200, "unexpected")));
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET /" + "a".repeat(300) + " HTTP/1.1\r\nHost: h\r\n\r\n");
+            RawClient.Response r = c.read();
+            assertEquals(414, r.status());
+            assertFalse(r.text().contains("Exception"), r.text());
+            assertTrue(c.closedByServer());
+        }
+        // Longer than any line HttpCore buffers: still 414, not 431.
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET /" + "b".repeat(5000) + " HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertEquals(414, c.read().status());
+        }
+        assertNull(seen.poll(100, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void oversizedOrTooManyHeadersGet431() throws Exception {
+        int port = start(CONFIG.withLimits(100, 256, 1024, 10), ex -> ex.respond(text(200, "fine")));
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "v".repeat(2000) + "\r\n\r\n");
+            assertEquals(431, c.read().status());
+        }
+        try (RawClient c = new RawClient(port)) {
+            StringBuilder many = new StringBuilder("GET / HTTP/1.1\r\nHost: h\r\n");
+            for (int i = 0; i < 11; i++) {
+                many.append("X-H").append(i).append(": v\r\n");
+            }
+            c.send(many.append("\r\n").toString());
+            assertEquals(431, c.read().status());
+        }
+        try (RawClient c = new RawClient(port)) {
+            StringBuilder total = new StringBuilder("GET / HTTP/1.1\r\nHost: h\r\n");
+            for (int i = 0; i < 5; i++) {
+                total.append("X-H").append(i).append(": ").append("v".repeat(300)).append("\r\n");
+            }
+            c.send(total.append("\r\n").toString());
+            assertEquals(431, c.read().status(), "each line fits, all together do not");
+        }
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertEquals("fine", c.read().text());
+        }
+    }
+
+    @Test
+    void aBrokenHeaderOrChunkGets400OrACloseNeverAHang() throws Exception {
+        int port = start(CONFIG, HttpListenerTest::echo);
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET / HTTP/1.1\r\nHost: h\r\nNo colon here\r\n\r\n");
+            assertEquals(400, c.read().status());
+        }
+        try (RawClient c = new RawClient(port)) {
+            c.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: nope\r\n\r\n");
+            assertEquals(400, c.read().status());
+        }
+        try (RawClient c = new RawClient(port)) {
+            c.send("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nxx\r\n");
+            assertTrue(c.closedByServer(), "a broken chunk ends the connection");
+        }
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(5)), "no exchange left hanging");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        int port = start(CONFIG, ex -> {
+            if (ex.uri().equals("/slow")) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            echo(ex);
+        });
+        try (RawClient c = new RawClient(port)) {
+            c.send("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\none"
+                    + "GET /fast HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "POST /third HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nthree\r\n0\r\n\r\n");
+            assertEquals("one", c.read().text());
+            RawClient.Response second = c.read();
+            assertEquals("GET", second.header("X-Method"));
+            assertEquals("three", c.read().text());
+        }
+    }
+
+    @Test
+    void connectionsOverTheLimitAreClosed() throws Exception {
+        int port = start(CONFIG.withLimits(2, 8192, 16384, 100), ex -> ex.respond(text(200, "ok")));
+        try (RawClient a = new RawClient(port); RawClient b = new RawClient(port)) {
+            a.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertEquals("ok", a.read().text());
+            b.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertEquals("ok", b.read().text());
+            assertTrue(thirdConnectionIsRefused(port), "a third connection is closed at once");
+        }
+        // Closed connections free their places.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean served = false;
+        while (!served && System.nanoTime() < deadline) {
+            try (RawClient c = new RawClient(port)) {
+                c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+                served = c.read().status() == 200;
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(served);
+    }
+
+    /** The server may close the connection before or after the client's connect completes. */
+    private static boolean thirdConnectionIsRefused(int port) throws Exception {
+        try (RawClient third = new RawClient(port)) {
+            return third.closedByServer();
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    @Test
+    void forwardedHeadersTellBackendsAboutTheClient() throws Exception {
+        int port = start(CONFIG, ex -> ex.respond(text(200, "ok")));
+        try (RawClient c = new RawClient(port)) {
+            c.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            c.read();
+            c.send("GET / HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\n\r\n");
+            c.read();
+        }
+        InboundExchange direct = seen.poll(5, TimeUnit.SECONDS);
+        assertEquals("127.0.0.1", direct.headers().get("X-Forwarded-For"));
+        assertEquals("http", direct.headers().get("X-Forwarded-Proto"));
+        InboundExchange proxied = seen.poll(5, TimeUnit.SECONDS);
+        assertEquals("203.0.113.7, 127.0.0.1", proxied.headers().get("X-Forwarded-For"));
+        assertEquals("https", proxied.headers().get("X-Forwarded-Proto"), "a proxy in front said so");
+    }
+
+    @Test
+    void httpsPortServesTheSameHandlers() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("listener-tls");
+        java.nio.file.Path ks = dir.resolve("ks.p12");
+        java.security.KeyStore store = io.ganglion.transport.tls.KeyStores.generate(ks, "pw", "localhost",
+                Duration.ofDays(1));
+        listener = new HttpListener(CONFIG.withHttpsPort(0),
+                io.ganglion.transport.tls.KeyStores.serverContext(store, "pw"),
+                ex -> ex.respond(text(200, ex.scheme() + " " + ex.headers().get("X-Forwarded-Proto"))));
+        listener.start();
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("gw", store.getCertificate(io.ganglion.transport.tls.KeyStores.GENERATED_ALIAS));
+        javax.net.ssl.SSLContext client = io.ganglion.transport.tls.KeyStores.clientContext(trust);
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) client.getSocketFactory()
+                .createSocket("127.0.0.1", listener.httpsPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+            assertTrue(reply.endsWith("https https"), reply);
+        }
     }
 
     private static void assertThrowsConnect(int port) {

@@ -16,6 +16,7 @@ import io.ganglion.engine.spi.OutboundRequest.SendOptions;
 import io.ganglion.engine.spi.RawBody;
 import io.ganglion.engine.spi.SendCallback;
 import io.ganglion.engine.spi.SendFailure;
+import io.ganglion.engine.spi.SendFailureException;
 import io.ganglion.transport.http.SenderConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,6 +194,7 @@ class HttpSenderTest {
         for (int i = 0; i < 20; i++) {
             Outcome o = send(sender, get(base() + "/echo?i=" + i));
             assertEquals(201, o.response().status());
+            body(o.response()); // the connection is free once the body is in
         }
         assertEquals(1, clientConnections.size(), "connections used: " + clientConnections);
     }
@@ -204,6 +206,7 @@ class HttpSenderTest {
             Outcome o = send(sender, new OutboundRequest("GET", URI.create(base() + "/echo"), new Headers(),
                     OutboundBody.NONE, noKeepAlive));
             assertEquals(201, o.response().status());
+            body(o.response());
         }
         assertEquals(3, clientConnections.size());
     }
@@ -275,7 +278,7 @@ class HttpSenderTest {
     }
 
     @Test
-    void backendClosingMidResponseIs101505() throws Exception {
+    void backendClosingMidResponseFailsTheBodyWith101505() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
                 try (Socket s = server.accept()) {
@@ -291,10 +294,23 @@ class HttpSenderTest {
             });
             t.start();
             Outcome o = send(sender, get("http://127.0.0.1:" + server.getLocalPort() + "/x"));
-            assertNotNull(o.failure());
-            assertEquals(101505, o.failure().errorCode(), o.failure().message());
+            // The head arrived and was handed over; the body then broke, and reading it says how.
+            assertEquals(200, o.response().status());
+            SendFailure f = bodyFailure(o.response(), 1 << 20);
+            assertEquals(101505, f.errorCode(), f.message());
             t.join(5_000);
         }
+    }
+
+    /** The failure reading a response body reports. */
+    private static SendFailure bodyFailure(InboundResponse r, long limit) throws Exception {
+        try {
+            r.body().readAll(limit).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(e.getCause() instanceof SendFailureException, String.valueOf(e.getCause()));
+            return ((SendFailureException) e.getCause()).failure();
+        }
+        throw new AssertionError("the body was read");
     }
 
     @Test
@@ -319,12 +335,93 @@ class HttpSenderTest {
     }
 
     @Test
-    void oversizedResponseFails() throws Exception {
-        try (HttpSender small = new HttpSender(SenderConfig.DEFAULT.withMaxBodySize(4))) {
-            Outcome o = send(small, new OutboundRequest("POST", URI.create(base() + "/echo"), new Headers(),
-                    new OutboundBody.Bytes("0123456789".getBytes(StandardCharsets.UTF_8), "text/plain"),
-                    SendOptions.DEFAULT));
-            assertEquals(101501, o.failure().errorCode());
+    void responseOverTheReadersLimitIs101501() throws Exception {
+        Outcome o = send(sender, new OutboundRequest("POST", URI.create(base() + "/echo"), new Headers(),
+                new OutboundBody.Bytes("0123456789".getBytes(StandardCharsets.UTF_8), "text/plain"),
+                SendOptions.DEFAULT));
+        SendFailure f = bodyFailure(o.response(), 4);
+        assertEquals(101501, f.errorCode(), f.message());
+    }
+
+    @Test
+    void aFullPoolIsAConnectTimeoutNamingThePool() throws Exception {
+        SenderConfig onePerRoute = new SenderConfig(Duration.ofMillis(300), Duration.ofSeconds(10), 10, 1, 1 << 20);
+        try (HttpSender s = new HttpSender(onePerRoute)) {
+            CompletableFuture<Outcome> busy = new CompletableFuture<>();
+            s.send(get(base() + "/slow"), new SendCallback() {
+                @Override
+                public void onResponse(InboundResponse response) {
+                    busy.complete(new Outcome(response, null));
+                }
+
+                @Override
+                public void onFailure(SendFailure failure) {
+                    busy.complete(new Outcome(null, failure));
+                }
+            });
+            long t0 = System.nanoTime();
+            Outcome waiting = send(s, get(base() + "/echo"));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "the wait is bounded");
+            assertEquals(101508, waiting.failure().errorCode(), waiting.failure().message());
+            assertTrue(waiting.failure().message().contains("free in the pool within 300 ms"),
+                    waiting.failure().message());
+            release.countDown();
+            assertEquals(200, busy.get(10, TimeUnit.SECONDS).response().status());
         }
+    }
+
+    @Test
+    void keepAliveTimeoutIsReadFromTheResponse() {
+        var r = new org.apache.hc.core5.http.message.BasicHttpResponse(200);
+        assertNull(TargetHandler.keepAliveOf(r));
+        r.setHeader("Keep-Alive", "max=100, timeout=5");
+        assertEquals(Duration.ofMillis(4_500), TargetHandler.keepAliveOf(r));
+        r.setHeader("Keep-Alive", "timeout=x");
+        assertNull(TargetHandler.keepAliveOf(r));
+    }
+
+    @Test
+    void tlsSendsTheUrlHostAsSniAndChecksTheCertificateAgainstIt() throws Exception {
+        var g = io.ganglion.transport.tls.SelfSignedCertificate.generate("localhost", java.util.List.of("localhost"),
+                java.util.List.of(), Duration.ofDays(1));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("k", g.keys().getPrivate(), "pw".toCharArray(),
+                new java.security.cert.Certificate[] {g.certificate()});
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("t", g.certificate());
+        javax.net.ssl.SSLContext server = io.ganglion.transport.tls.KeyStores.serverContext(ks, "pw");
+        java.util.List<String> sni = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (javax.net.ssl.SSLServerSocket ss = (javax.net.ssl.SSLServerSocket) server.getServerSocketFactory()
+                .createServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ss.accept()) {
+                        s.setSoTimeout(5_000);
+                        s.startHandshake();
+                        sni.add(((javax.net.ssl.ExtendedSSLSession) s.getSession()).getRequestedServerNames()
+                                .toString());
+                        s.getInputStream().read(new byte[4096]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        sni.add("failed: " + e);
+                    }
+                }
+            });
+            t.start();
+            var tls = new io.ganglion.transport.tls.ClientTls(io.ganglion.transport.tls.KeyStores.clientContext(trust),
+                    io.ganglion.transport.tls.HostnameVerification.DEFAULT_AND_LOCALHOST);
+            try (HttpSender s = new HttpSender(SenderConfig.DEFAULT, tls)) {
+                assertEquals("ok", body(send(s, get("https://localhost:" + ss.getLocalPort() + "/a")).response()));
+                assertEquals("ok", body(send(s, get("https://127.0.0.1:" + ss.getLocalPort() + "/b")).response()));
+            }
+            t.join(5_000);
+        }
+        assertEquals(2, sni.size(), sni.toString());
+        assertTrue(sni.get(0).contains("localhost"), sni.get(0));
+        assertEquals("[]", sni.get(1), "no SNI for an address");
     }
 }

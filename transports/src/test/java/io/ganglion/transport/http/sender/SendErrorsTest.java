@@ -52,4 +52,33 @@ class SendErrorsTest {
                 Duration.ofMillis(250));
         assertTrue(f.message().startsWith("no response from backend:8080 within 250 ms"), f.message());
     }
+
+    @Test
+    void refusedCertificatesAre101500AndSayWhy() {
+        var mismatch = new io.ganglion.transport.tls.HostnameMismatchException(
+                "host name verification failed: the certificate of 127.0.0.1 names [DNS:localhost]");
+        SendFailure m = SendErrors.connectFailed("127.0.0.1:8443", new javax.net.ssl.SSLHandshakeException("x") {
+            {
+                initCause(mismatch);
+            }
+        }, T);
+        assertEquals(101500, m.errorCode());
+        assertTrue(m.message().contains("names [DNS:localhost]"), m.message());
+        SendFailure untrusted = SendErrors.connectFailed("h:443", new javax.net.ssl.SSLHandshakeException("PKIX") {
+            {
+                initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+            }
+        }, T);
+        assertEquals(101500, untrusted.errorCode());
+        assertTrue(untrusted.message().contains("not trusted"), untrusted.message());
+        assertEquals(101503, connect(new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message")));
+    }
+
+    @Test
+    void aBodyBreakingAfterTheHeadKeepsTheExchangeCodes() {
+        assertEquals(101505, SendErrors.bodyFailed("h:1", new ConnectionClosedException(), T).errorCode());
+        assertEquals(101504, SendErrors.bodyFailed("h:1", new SocketTimeoutException(), T).errorCode());
+        assertEquals(101501, SendErrors.bodyFailed("h:1", new io.ganglion.engine.spi.BodyTooLargeException(10), T)
+                .errorCode());
+    }
 }
