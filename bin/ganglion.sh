@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts Ganglion. Usage: bin/ganglion.sh [--repo DIR] [--port N] [--validate] [-h]
+# Starts Ganglion. Usage: bin/ganglion.sh [--repo DIR] [--port N] [--https-port N] [--validate] [-h]
 # Builds the project once if the transports jar or its libraries are missing.
 # JAVA_OPTS is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g -Dlogback.configurationFile=my-logback.xml".
 set -euo pipefail
