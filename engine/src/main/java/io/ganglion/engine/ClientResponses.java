@@ -1,5 +1,6 @@
 package io.ganglion.engine;
 
+import io.ganglion.engine.message.HeaderNameSet;
 import io.ganglion.engine.message.Headers;
 import io.ganglion.engine.message.MessageContext;
 import io.ganglion.engine.message.StandardProperties;
@@ -7,8 +8,6 @@ import io.ganglion.engine.message.format.MessageFormatter;
 import io.ganglion.engine.spi.OutboundBody;
 import io.ganglion.engine.spi.OutboundResponse;
 import io.ganglion.engine.spi.RawBody;
-import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +21,12 @@ final class ClientResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ClientResponses.class);
 
     /** Request headers that make no sense on a response built from a request message. */
-    private static final Set<String> REQUEST_ONLY_HEADERS = Set.of("host", "accept", "accept-encoding",
+    private static final HeaderNameSet REQUEST_ONLY_HEADERS = HeaderNameSet.of("host", "accept", "accept-encoding",
             "accept-language", "accept-charset", "user-agent", "authorization", "proxy-authorization", "cookie",
             "expect", "referer", "origin", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since",
             "range", "max-forwards", "soapaction", "content-length", "x-forwarded-for", "x-forwarded-proto");
     /** Framing and hop-by-hop headers: the transport writes its own. */
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
+    private static final HeaderNameSet FRAMING_HEADERS = HeaderNameSet.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "te", "trailer", "upgrade", "proxy-connection", "content-type");
 
     private ClientResponses() {}
@@ -41,7 +40,7 @@ final class ClientResponses {
         Headers headers = new Headers();
         boolean fromRequest = !ctx.isResponse();
         for (Headers.Header h : ctx.headers()) {
-            String n = h.name().toLowerCase(Locale.ROOT);
+            String n = h.name();
             if (FRAMING_HEADERS.contains(n) || (fromRequest && REQUEST_ONLY_HEADERS.contains(n))) {
                 continue;
             }

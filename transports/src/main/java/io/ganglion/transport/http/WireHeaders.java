@@ -1,5 +1,6 @@
 package io.ganglion.transport.http;
 
+import io.ganglion.engine.message.HeaderNameSet;
 import io.ganglion.engine.message.Headers;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
@@ -19,11 +20,10 @@ import org.apache.hc.core5.http.HttpMessage;
  */
 public final class WireHeaders {
 
-    /** RFC 7230 section 6.1 hop-by-hop headers, plus the legacy Proxy-Connection. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "upgrade");
-    /** Framing headers: the codec derives them from the entity it writes. */
-    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
+    /** RFC 7230 hop-by-hop headers and the framing headers the codec derives from the entity it writes. */
+    private static final HeaderNameSet HOP_BY_HOP_OR_FRAMING = HeaderNameSet.of("connection", "keep-alive",
+            "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "upgrade",
+            "content-length", "transfer-encoding");
 
     public static final String FORWARDED_FOR = "X-Forwarded-For";
     public static final String FORWARDED_PROTO = "X-Forwarded-Proto";
@@ -32,8 +32,7 @@ public final class WireHeaders {
 
     /** True for hop-by-hop and framing headers, which never cross the SPI. */
     public static boolean isHopByHop(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return HOP_BY_HOP.contains(n) || FRAMING.contains(n);
+        return HOP_BY_HOP_OR_FRAMING.contains(name);
     }
 
     /** The end-to-end headers of a received message. */

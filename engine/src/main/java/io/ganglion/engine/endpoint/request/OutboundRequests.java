@@ -2,6 +2,7 @@ package io.ganglion.engine.endpoint.request;
 
 import io.ganglion.engine.endpoint.definition.EndpointDefinition;
 import io.ganglion.engine.endpoint.definition.Format;
+import io.ganglion.engine.message.HeaderNameSet;
 import io.ganglion.engine.message.Headers;
 import io.ganglion.engine.message.MessageContext;
 import io.ganglion.engine.message.Payload;
@@ -33,8 +34,8 @@ import java.util.Set;
 public final class OutboundRequests {
 
     /** Headers the transport writes itself, or that must not travel to the next hop. */
-    private static final Set<String> STRIPPED = Set.of("host", "content-length", "transfer-encoding", "content-type",
-            "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect");
+    private static final HeaderNameSet STRIPPED = HeaderNameSet.of("host", "content-length", "transfer-encoding",
+            "content-type", "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect");
     private static final Set<String> NEVER_A_BODY = Set.of("GET", "HEAD");
     private static final String SOAP_ACTION = "SOAPAction";
 
@@ -75,7 +76,7 @@ public final class OutboundRequests {
     static Headers headers(MessageContext ctx) {
         Headers out = new Headers();
         for (Headers.Header h : ctx.headers()) {
-            if (!STRIPPED.contains(h.name().toLowerCase(Locale.ROOT))) {
+            if (!STRIPPED.contains(h.name())) {
                 out.add(h.name(), h.value());
             }
         }
