@@ -78,11 +78,20 @@ class StreamingIT {
                             <inSequence><send><endpoint><http uri-template="%1$s/upload"/></endpoint></send></inSequence>
                             <outSequence><send/></outSequence>
                           </resource>
+                          <resource methods="POST" uri-template="/keyed-upload" inSequence="uploadByKey">
+                            <outSequence><send/></outSequence>
+                          </resource>
                           <resource methods="GET" uri-template="/download">
                             <inSequence><send><endpoint><http uri-template="%1$s/download"/></endpoint></send></inSequence>
                             <outSequence><send/></outSequence>
                           </resource>
-                        </api>""".formatted(base));
+                        </api>""".formatted(base))
+                // A sequence used by key must not make the flow buffer the body: it streams too.
+                .sequence("uploadByKey", """
+                        <sequence xmlns="http://ws.apache.org/ns/synapse" name="uploadByKey">
+                          <log level="custom"><property name="route" expression="get-property('To')"/></log>
+                          <send><endpoint><http uri-template="%1$s/upload"/></endpoint></send>
+                        </sequence>""".formatted(base));
         gateway = ChildGateway.start(repo, "-Xmx64m", "-XX:+UseSerialGC");
     }
 
@@ -119,9 +128,19 @@ class StreamingIT {
         upload(true);
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void twoHundredMebibytesUpThroughASequenceUsedByKey() throws Exception {
+        upload(false, "/stream/keyed-upload");
+    }
+
     private static void upload(boolean chunked) throws Exception {
+        upload(chunked, "/stream/upload");
+    }
+
+    private static void upload(boolean chunked, String path) throws Exception {
         long t0 = System.nanoTime();
-        HttpURLConnection c = (HttpURLConnection) URI.create(gateway.url("/stream/upload")).toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) URI.create(gateway.url(path)).toURL().openConnection();
         c.setConnectTimeout(5_000);
         c.setReadTimeout(60_000);
         c.setDoOutput(true);

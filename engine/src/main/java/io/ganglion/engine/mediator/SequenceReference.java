@@ -37,9 +37,14 @@ public final class SequenceReference implements Mediator {
         mediate(ctx);
     }
 
+    /**
+     * False: the referenced sequence is only known at run time. Claiming true would make every flow
+     * that uses a sequence by key buffer its body and never stream; when the referenced sequence
+     * does read the body, {@link io.ganglion.engine.message.Payload#envelope()} reads it on demand on
+     * the worker running it.
+     */
     @Override
     public boolean readsBody() {
-        // Unknown until run time: the referenced sequence may read the body.
-        return true;
+        return false;
     }
 }

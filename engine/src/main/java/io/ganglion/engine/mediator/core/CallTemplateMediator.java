@@ -102,8 +102,13 @@ public final class CallTemplateMediator implements Mediator {
 
     @Override
     public boolean readsBody() {
-        // The template is only known at run time and may read the body.
-        return true;
+        // As for SequenceReference: the template's body reads the message on demand if it needs it.
+        for (Value v : params.values()) {
+            if (v.readsBody()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A childless list whose only job is to pop the parameters when resumed. */

@@ -59,7 +59,7 @@ public final class SequenceMediator implements Mediator {
 
     @Override
     public boolean readsBody() {
-        // The sequence is only known at run time and may read the body.
-        return true;
+        // As for SequenceReference: the target sequence reads the body on demand if it needs it.
+        return key.readsBody();
     }
 }

@@ -65,6 +65,11 @@ public final class CloneMediator implements Mediator {
     public boolean mediate(MessageContext ctx) {
         int n = targets.size();
         String parentId = ctx.getMessageId();
+        if (n > 1 || continueParent) {
+            // The copies share the wire body; a streamed body can be relayed only once, so collect it
+            // first (usually already done: readsBody() is true for such clones).
+            ctx.payload().readBytes();
+        }
         for (int i = 0; i < n; i++) {
             MessageContext copy = ctx.copy();
             Splits.tag(copy, id, parentId, i, n);
