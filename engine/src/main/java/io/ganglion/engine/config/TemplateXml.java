@@ -22,6 +22,9 @@ public final class TemplateXml {
 
     private TemplateXml() {}
 
+    /** What both kinds of template share: a name, declared parameters and one body element. */
+    private record Parts(String name, List<SequenceTemplate.Parameter> parameters, OMElement body) {}
+
     /** True when {@code el} is an endpoint template (it holds an {@code <endpoint>}). */
     public static boolean isEndpointTemplate(OMElement el) {
         return ReadContext.child(el, "endpoint") != null && ReadContext.child(el, "sequence") == null;
@@ -29,35 +32,9 @@ public final class TemplateXml {
 
     /** Reads an endpoint template. */
     public static EndpointTemplate readEndpointTemplate(OMElement el, ReadContext ctx) {
-        String name = ctx.requiredAttribute(el, "name");
-        List<EndpointTemplate.Parameter> parameters = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        OMElement endpoint = null;
-        for (OMElement c : ReadContext.children(el)) {
-            String local = ReadContext.isSynapse(c) ? c.getLocalName() : "";
-            switch (local) {
-                case "parameter": {
-                    String p = ctx.requiredAttribute(c, "name");
-                    if (!names.add(p)) {
-                        throw ctx.error(c, "template '" + name + "' declares parameter '" + p + "' twice");
-                    }
-                    parameters.add(new EndpointTemplate.Parameter(p, ctx.attribute(c, "defaultValue"),
-                            ctx.booleanAttribute(c, "isMandatory", false)));
-                    break;
-                }
-                case "endpoint":
-                    if (endpoint != null) {
-                        throw ctx.error(c, "template '" + name + "' has more than one <endpoint>");
-                    }
-                    endpoint = c;
-                    break;
-                case "description":
-                    break;
-                default:
-                    throw ctx.error(c, "unexpected <" + c.getLocalName() + "> in endpoint template '" + name
-                            + "'; expected <parameter> and one <endpoint>");
-            }
-        }
+        Parts parts = readParts(el, ctx, "endpoint", "endpoint template");
+        String name = parts.name();
+        OMElement endpoint = parts.body();
         if (ctx.attribute(endpoint, "template") != null) {
             throw ctx.error(endpoint, "the <endpoint> of template '" + name + "' cannot itself use a template");
         }
@@ -68,6 +45,10 @@ public final class TemplateXml {
                 copy.declareNamespace(uri, prefix);
             }
         });
+        List<EndpointTemplate.Parameter> parameters = new ArrayList<>();
+        for (SequenceTemplate.Parameter p : parts.parameters()) {
+            parameters.add(new EndpointTemplate.Parameter(p.name(), p.defaultValue(), p.mandatory()));
+        }
         return new EndpointTemplate(name, parameters, copy.toString(), ctx.location(el));
     }
 
@@ -76,12 +57,7 @@ public final class TemplateXml {
         OMElement el = ctx.element("template");
         ctx.attribute(el, "name", template.name());
         for (EndpointTemplate.Parameter p : template.parameters()) {
-            OMElement pe = ctx.element("parameter", el);
-            ctx.attribute(pe, "name", p.name());
-            ctx.attribute(pe, "defaultValue", p.defaultValue());
-            if (p.mandatory()) {
-                ctx.attribute(pe, "isMandatory", "true");
-            }
+            writeParameter(el, p.name(), p.defaultValue(), p.mandatory(), ctx);
         }
         el.addChild(LocatedXml.parse("template " + template.name(), template.endpointXml()).root());
         return el;
@@ -89,46 +65,14 @@ public final class TemplateXml {
 
     /** Reads a sequence template. */
     public static SequenceTemplate read(OMElement el, ReadContext ctx) {
-        String name = ctx.requiredAttribute(el, "name");
-        List<SequenceTemplate.Parameter> parameters = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        OMElement body = null;
-        for (OMElement c : ReadContext.children(el)) {
-            String local = ReadContext.isSynapse(c) ? c.getLocalName() : "";
-            switch (local) {
-                case "parameter": {
-                    String p = ctx.requiredAttribute(c, "name");
-                    if (!names.add(p)) {
-                        throw ctx.error(c, "template '" + name + "' declares parameter '" + p + "' twice");
-                    }
-                    parameters.add(new SequenceTemplate.Parameter(p, ctx.attribute(c, "defaultValue"),
-                            ctx.booleanAttribute(c, "isMandatory", false)));
-                    break;
-                }
-                case "sequence":
-                    if (body != null) {
-                        throw ctx.error(c, "template '" + name + "' has more than one <sequence>");
-                    }
-                    body = c;
-                    break;
-                case "endpoint":
-                    throw ctx.error(c, "template '" + name + "' holds both a <sequence> and an <endpoint>");
-                case "description":
-                    break;
-                default:
-                    throw ctx.error(c, "unexpected <" + c.getLocalName() + "> in template '" + name
-                            + "'; expected <parameter> and one <sequence>");
-            }
-        }
-        if (body == null) {
-            throw ctx.error(el, "template '" + name + "' needs a <sequence>");
-        }
+        Parts parts = readParts(el, ctx, "sequence", "template");
+        OMElement body = parts.body();
         String onError = ctx.attribute(body, "onError");
         if (onError != null) {
             ctx.reference(ReadContext.ReferenceKind.SEQUENCE, onError, body);
         }
         Sequence sequence = new Sequence(null, onError, ctx.mediators(body), ctx.location(body));
-        return new SequenceTemplate(name, List.copyOf(parameters), sequence, ctx.location(el));
+        return new SequenceTemplate(parts.name(), parts.parameters(), sequence, ctx.location(el));
     }
 
     /** Writes a sequence template back. */
@@ -136,16 +80,58 @@ public final class TemplateXml {
         OMElement el = ctx.element("template");
         ctx.attribute(el, "name", template.name());
         for (SequenceTemplate.Parameter p : template.parameters()) {
-            OMElement pe = ctx.element("parameter", el);
-            ctx.attribute(pe, "name", p.name());
-            ctx.attribute(pe, "defaultValue", p.defaultValue());
-            if (p.mandatory()) {
-                ctx.attribute(pe, "isMandatory", "true");
-            }
+            writeParameter(el, p.name(), p.defaultValue(), p.mandatory(), ctx);
         }
         OMElement seq = ctx.element("sequence", el);
         ctx.attribute(seq, "onError", template.body().onError());
         ctx.mediators(seq, template.body().children());
         return el;
+    }
+
+    /**
+     * Reads the name, the {@code <parameter>}s and the one {@code bodyElement} child of a template;
+     * {@code <description>} is skipped, anything else is an error.
+     */
+    private static Parts readParts(OMElement el, ReadContext ctx, String bodyElement, String kind) {
+        String name = ctx.requiredAttribute(el, "name");
+        List<SequenceTemplate.Parameter> parameters = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        OMElement body = null;
+        String other = bodyElement.equals("sequence") ? "endpoint" : "sequence";
+        for (OMElement c : ReadContext.children(el)) {
+            String local = ReadContext.isSynapse(c) ? c.getLocalName() : "";
+            if (local.equals("parameter")) {
+                String p = ctx.requiredAttribute(c, "name");
+                if (!names.add(p)) {
+                    throw ctx.error(c, "template '" + name + "' declares parameter '" + p + "' twice");
+                }
+                parameters.add(new SequenceTemplate.Parameter(p, ctx.attribute(c, "defaultValue"),
+                        ctx.booleanAttribute(c, "isMandatory", false)));
+            } else if (local.equals(bodyElement)) {
+                if (body != null) {
+                    throw ctx.error(c, "template '" + name + "' has more than one <" + bodyElement + ">");
+                }
+                body = c;
+            } else if (local.equals(other)) {
+                throw ctx.error(c, "template '" + name + "' holds both a <sequence> and an <endpoint>");
+            } else if (!local.equals("description")) {
+                throw ctx.error(c, "unexpected <" + c.getLocalName() + "> in " + kind + " '" + name
+                        + "'; expected <parameter> and one <" + bodyElement + ">");
+            }
+        }
+        if (body == null) {
+            throw ctx.error(el, "template '" + name + "' needs a <" + bodyElement + ">");
+        }
+        return new Parts(name, List.copyOf(parameters), body);
+    }
+
+    private static void writeParameter(OMElement template, String name, String defaultValue, boolean mandatory,
+            WriteContext ctx) {
+        OMElement pe = ctx.element("parameter", template);
+        ctx.attribute(pe, "name", name);
+        ctx.attribute(pe, "defaultValue", defaultValue);
+        if (mandatory) {
+            ctx.attribute(pe, "isMandatory", "true");
+        }
     }
 }
