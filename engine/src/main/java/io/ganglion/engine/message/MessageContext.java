@@ -55,7 +55,6 @@ public final class MessageContext {
         this.payload = Payload.of((io.ganglion.engine.spi.RawBody) null);
         this.faultStack = new ArrayDeque<>(4);
         this.templateParams = new ArrayDeque<>(2);
-        this.messageId = "urn:uuid:" + UUID.randomUUID();
     }
 
     private MessageContext(MessageContext o, boolean deepPayload) {
@@ -84,7 +83,7 @@ public final class MessageContext {
     /** An independent copy (clone/iterate): properties, headers and payload are copied. */
     public MessageContext copy() {
         MessageContext c = new MessageContext(this, true);
-        c.messageId = "urn:uuid:" + UUID.randomUUID();
+        c.messageId = null;
         return c;
     }
 
@@ -256,6 +255,10 @@ public final class MessageContext {
     }
 
     public String getMessageId() {
+        // Made on first use: most messages never ask, and a random UUID costs a SecureRandom draw.
+        if (messageId == null) {
+            messageId = "urn:uuid:" + UUID.randomUUID();
+        }
         return messageId;
     }
 
