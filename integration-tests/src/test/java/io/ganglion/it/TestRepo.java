@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** A repository folder written by a test: artifacts go into the Synapse multi-file layout. */
 final class TestRepo {
@@ -20,6 +21,29 @@ final class TestRepo {
         try {
             Path root = Files.createTempDirectory("ganglion-it-repo");
             Files.createDirectories(root.resolve("conf/synapse-config"));
+            return new TestRepo(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of an existing repository folder (a sample) in a new temporary folder, so a server
+     * started on it writes nothing (such as a generated key store) into the original.
+     */
+    static TestRepo copyOf(Path source) {
+        try {
+            Path root = Files.createTempDirectory("ganglion-it-copy");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path to = root.resolve(source.relativize(from).toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(from, to);
+                    }
+                }
+            }
             return new TestRepo(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
