@@ -33,7 +33,6 @@ import io.ganglion.engine.spi.SendFailureException;
 import io.ganglion.engine.spi.Sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * resource or the main sequence, runs the sequences, sends through endpoints, mediates responses
  * and answers the client. Thread-safe: holds no per-message state; mediation runs on the worker
  * executor, never on the transport's I/O threads.
+ *
+ * <p>This is the one class that sees a request's whole life, which is why it is long; the parts that
+ * stand alone live beside it: {@link InboundMessages} (request to message), {@link ClientResponses}
+ * (message to response), {@link Fault} (classifying failures) and {@link WorkerTask} (deferring
+ * sends to the end of a worker task).
  */
 public final class Engine implements MediationRuntime {
 
@@ -248,61 +252,18 @@ public final class Engine implements MediationRuntime {
         endActivity(ctx);
     }
 
-    /**
-     * Runs one worker task. Sends and calls made during it are collected and started only when the
-     * task's mediation is over: their callbacks run on other threads and must never see a message
-     * that this thread is still changing, nor resume a flow whose continuations are still being
-     * recorded.
-     */
+    /** Runs one worker task; the sends it makes start when its mediation is over. */
     private void task(Runnable work) {
-        Segment seg = SEGMENT.get();
-        seg.depth++;
-        try {
-            work.run();
-        } finally {
-            if (--seg.depth == 0) {
-                seg.depth = 1;
-                try {
-                    seg.flush(this);
-                } finally {
-                    seg.depth = 0;
-                }
-            }
-        }
+        WorkerTask.run(work, (owner, failure) -> {
+            // The send never started: fault the message and end the activity it had begun.
+            fault(owner, failure);
+            endActivity(owner);
+        });
     }
 
-    /** The deferred sends of the worker task running on this thread. */
-    private static final class Segment {
-        private final ArrayDeque<MessageContext> owners = new ArrayDeque<>();
-        private final ArrayDeque<Runnable> sends = new ArrayDeque<>();
-        private int depth;
-
-        void flush(Engine engine) {
-            Runnable send;
-            while ((send = sends.poll()) != null) {
-                MessageContext owner = owners.poll();
-                try {
-                    send.run();
-                } catch (Throwable t) {
-                    // The send never started: fault the message and end the activity it had begun.
-                    engine.fault(owner, t);
-                    engine.endActivity(owner);
-                }
-            }
-        }
-    }
-
-    private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(Segment::new);
-
-    /** Starts {@code send} at the end of the current worker task (at once outside one). */
+    /** Starts {@code send} when the current worker task's mediation is over (at once outside one). */
     private void deferSend(MessageContext ctx, Runnable send) {
-        Segment seg = SEGMENT.get();
-        if (seg.depth == 0) {
-            send.run();
-            return;
-        }
-        seg.owners.add(ctx);
-        seg.sends.add(send);
+        WorkerTask.defer(ctx, send);
     }
 
     /** One activity of the exchange ended; if it was the last and nobody answered, answer now. */
