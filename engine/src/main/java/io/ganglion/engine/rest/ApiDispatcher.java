@@ -113,6 +113,16 @@ public final class ApiDispatcher {
                 return new Dispatch.Matched(api, m.resource);
             }
         }
+        if (method.equals("HEAD")) {
+            // HTTP: HEAD is GET without a body. Synapse answers 405 for HEAD on a GET resource;
+            // the resource runs as for GET and the listener sends no body.
+            for (Candidate m : matching) {
+                if (m.resource.allows("GET")) {
+                    matched(ctx, m, params);
+                    return new Dispatch.Matched(api, m.resource);
+                }
+            }
+        }
         Set<String> allowed = allowed(matching);
         return options ? new Dispatch.Options(api, allowed) : new Dispatch.MethodNotAllowed(api, allowed);
     }
@@ -132,8 +142,11 @@ public final class ApiDispatcher {
         for (Candidate m : matching) {
             union.addAll(m.resource.methods().isEmpty() ? ALL_METHODS : m.resource.methods());
         }
-        // OPTIONS is always answered, by the resource or by the dispatcher.
+        // OPTIONS is always answered, by the resource or by the dispatcher; HEAD wherever GET is.
         union.add("OPTIONS");
+        if (union.contains("GET")) {
+            union.add("HEAD");
+        }
         Set<String> ordered = new LinkedHashSet<>();
         for (String known : ALL_METHODS) {
             if (union.remove(known)) {

@@ -148,11 +148,18 @@ class ApiDispatcherTest {
         @Test
         void methodNotAllowedListsWhatThePathAllows() {
             Dispatch r = dispatch(d, "DELETE", "/orders/5");
-            assertEquals(Set.of("GET", "OPTIONS"),
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"),
                     assertInstanceOf(Dispatch.MethodNotAllowed.class, r).allowed());
             Dispatch bulk = dispatch(d, "GET", "/orders/bulk/1");
             assertEquals(List.of("PUT", "DELETE", "OPTIONS"),
                     List.copyOf(assertInstanceOf(Dispatch.MethodNotAllowed.class, bulk).allowed()));
+        }
+
+        @Test
+        void headRunsTheGetResource() {
+            Dispatch head = dispatch(d, "HEAD", "/orders/5");
+            assertEquals(Set.of("GET"), assertInstanceOf(Dispatch.Matched.class, head).resource().methods());
+            assertInstanceOf(Dispatch.MethodNotAllowed.class, dispatch(d, "HEAD", "/orders/bulk/1"));
         }
 
         @Test
@@ -164,7 +171,7 @@ class ApiDispatcherTest {
         @Test
         void optionsIsAnsweredUnlessAResourceListsIt() {
             Dispatch auto = dispatch(d, "OPTIONS", "/orders/5");
-            assertEquals(List.of("GET", "OPTIONS"),
+            assertEquals(List.of("GET", "HEAD", "OPTIONS"),
                     List.copyOf(assertInstanceOf(Dispatch.Options.class, auto).allowed()));
             Dispatch own = dispatch(d, "OPTIONS", "/orders/special");
             assertEquals("/special",
