@@ -74,6 +74,8 @@ read -r nginx_rps nginx_p50 nginx_p99 <<<"$nginx_proxy"
 read -r g_rps g_p50 g_p99 <<<"$ganglion"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# Keep the JMH section (written by hand from bench/jmh.sh) below the wrk table.
+jmh_section="$(sed -n '/^## Hot paths (JMH/,$p' "$ROOT/bench/RESULTS.md" 2>/dev/null || true)"
 {
   echo "# Benchmark results"
   echo
@@ -89,5 +91,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo
   echo "All three share the machine's cores with wrk, so the numbers compare the targets with each other;"
   echo "they are not absolute capacities."
+  if [ -n "$jmh_section" ]; then
+    echo
+    echo "$jmh_section"
+  fi
 } > "$ROOT/bench/RESULTS.md"
 cat "$ROOT/bench/RESULTS.md"
