@@ -1,5 +1,6 @@
 package io.ganglion.it;
 
+import io.ganglion.transport.http.listener.RawClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -179,7 +180,7 @@ final class ReadmeCalls {
     }
 
     /** Sends {@code curl} to the gateway on 127.0.0.1:{@code port} as curl would, on a fresh connection. */
-    static WireClient.Response send(Curl curl, int port) throws IOException {
+    static RawClient.Response send(Curl curl, int port) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", "127.0.0.1:" + port);
         headers.put("User-Agent", "curl/8.5.0");
@@ -198,7 +199,7 @@ final class ReadmeCalls {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         wire.writeBytes(body);
-        try (WireClient client = new WireClient(port)) {
+        try (RawClient client = new RawClient(port)) {
             client.send(wire.toByteArray());
             return client.read(curl.method().toUpperCase(Locale.ROOT).equals("HEAD"));
         }

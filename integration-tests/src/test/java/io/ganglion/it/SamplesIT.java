@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.ganglion.engine.config.ConfigProblem;
 import io.ganglion.engine.config.RepositoryLoader;
+import io.ganglion.transport.http.listener.RawClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class SamplesIT {
         });
     }
 
-    private static void check(ReadmeCalls.Call call, WireClient.Response r) {
+    private static void check(ReadmeCalls.Call call, RawClient.Response r) {
         String context = call.where() + ": " + call.command() + "\n  answered " + r.statusLine() + " " + r.headers()
                 + "\n  " + r.text();
         assertEquals(call.status(), r.status(), context);

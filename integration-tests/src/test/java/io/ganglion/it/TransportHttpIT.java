@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganglion.transport.http.listener.RawClient;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +59,8 @@ class TransportHttpIT {
         backend.close();
     }
 
-    private static WireClient client() throws Exception {
-        return new WireClient(gw.port());
+    private static RawClient client() throws Exception {
+        return new RawClient(gw.port());
     }
 
     @Test
@@ -67,9 +68,9 @@ class TransportHttpIT {
         for (String bad : new String[] {"NOT HTTP AT ALL\r\n\r\n", "GET /pass/x HTTP/1.1\r\nHost: h\r\nbroken header\r\n\r\n",
                 "POST /pass/x HTTP/1.1\r\nHost: h\r\nContent-Length: ten\r\n\r\n",
                 "POST /pass/x HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc"}) {
-            try (WireClient c = client()) {
+            try (RawClient c = client()) {
                 c.send(bad);
-                WireClient.Response r = c.read();
+                RawClient.Response r = c.read();
                 assertEquals(400, r.status(), bad);
                 assertFalse(r.text().contains("Exception"), r.text());
                 assertFalse(r.text().contains("\tat "), r.text());
@@ -79,16 +80,16 @@ class TransportHttpIT {
 
     @Test
     void oversizedHeadsGet414And431() throws Exception {
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("GET /pass/" + "x".repeat(600) + " HTTP/1.1\r\nHost: h\r\n\r\n");
             assertEquals(414, c.read().status());
             assertTrue(c.closedByServer());
         }
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("GET /pass/x HTTP/1.1\r\nHost: h\r\nCookie: " + "c".repeat(3000) + "\r\n\r\n");
             assertEquals(431, c.read().status());
         }
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             StringBuilder head = new StringBuilder("GET /pass/x HTTP/1.1\r\nHost: h\r\n");
             for (int i = 0; i < 25; i++) {
                 head.append("X-").append(i).append(": v\r\n");
@@ -101,15 +102,15 @@ class TransportHttpIT {
     @Test
     void aBodyOverTheLimitOfAFlowThatReadsItGets413AndTheConnectionCloses() throws Exception {
         byte[] big = ("<items>" + "<item>x</item>".repeat(1000) + "</items>").getBytes(StandardCharsets.UTF_8);
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send(("POST /reads HTTP/1.1\r\nHost: h\r\nContent-Type: application/xml\r\nContent-Length: " + big.length
                     + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             c.send(big);
-            WireClient.Response r = c.read();
+            RawClient.Response r = c.read();
             assertEquals(413, r.status(), r.text());
             assertTrue(c.closedByServer());
         }
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             String small = "<items><item>first</item></items>";
             c.send("POST /reads HTTP/1.1\r\nHost: h\r\nContent-Type: application/xml\r\nContent-Length: "
                     + small.length() + "\r\n\r\n" + small);
@@ -120,11 +121,11 @@ class TransportHttpIT {
     @Test
     void aPassThroughBodyIsNotBoundByTheBufferLimit() throws Exception {
         byte[] big = new byte[64 * 1024];
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send(("PUT /pass/big HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream\r\nContent-Length: "
                     + big.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             c.send(big);
-            WireClient.Response r = c.read();
+            RawClient.Response r = c.read();
             assertEquals(200, r.status(), r.text());
             assertEquals("reply to /backend", r.text());
         }
@@ -132,12 +133,12 @@ class TransportHttpIT {
 
     @Test
     void pipelinedRequestsComeBackInOrderAndConnectionCloseIsHonoured() throws Exception {
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("GET /pass/1 HTTP/1.1\r\nHost: h\r\n\r\n"
                     + "POST /pass/2 HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nhi"
                     + "GET /pass/3 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
             for (int i = 0; i < 3; i++) {
-                WireClient.Response r = c.read();
+                RawClient.Response r = c.read();
                 assertEquals(200, r.status());
                 assertEquals("reply to /backend", r.text());
             }
@@ -147,9 +148,9 @@ class TransportHttpIT {
 
     @Test
     void headKeepsTheBackendsLengthWithoutABody() throws Exception {
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("HEAD /pass/h HTTP/1.1\r\nHost: h\r\n\r\n");
-            WireClient.Response head = c.read(true);
+            RawClient.Response head = c.read(true);
             assertEquals(200, head.status());
             assertEquals(String.valueOf("reply to /backend".length()), head.header("Content-Length"));
             c.send("GET /pass/after HTTP/1.1\r\nHost: h\r\n\r\n");
@@ -160,7 +161,7 @@ class TransportHttpIT {
 
     @Test
     void expectContinueIsAnsweredAndTheBodyRelayed() throws Exception {
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("PUT /pass/e HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
             assertEquals(100, c.read().status());
             c.send("hello");
@@ -170,11 +171,11 @@ class TransportHttpIT {
 
     @Test
     void hopByHopHeadersStopHereAndTheProxyHeadersAreAdded() throws Exception {
-        try (WireClient c = client()) {
+        try (RawClient c = client()) {
             c.send("GET /pass/hop HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, X-Secret\r\nX-Secret: s\r\n"
                     + "Keep-Alive: timeout=5\r\nTE: trailers\r\nUpgrade: websocket\r\nX-Forwarded-For: 198.51.100.1\r\n"
                     + "X-Trace: t1\r\n\r\n");
-            WireClient.Response r = c.read();
+            RawClient.Response r = c.read();
             assertEquals(200, r.status());
             assertNull(r.header("X-Internal"), "the backend's Connection-listed header");
             assertEquals("kept", r.header("X-End-To-End"));

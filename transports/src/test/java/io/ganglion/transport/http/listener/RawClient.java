@@ -12,15 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A minimal HTTP/1.1 client over one socket, for exact control of what goes on the wire. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     /** A parsed response; header names are lower case. */
-    record Response(int status, String statusLine, Map<String, String> headers, byte[] body) {
-        String text() {
+    public record Response(int status, String statusLine, Map<String, String> headers, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -29,7 +29,7 @@ final class RawClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    RawClient(int port) throws IOException {
+    public RawClient(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
@@ -37,17 +37,17 @@ final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Reads one response; {@code head} true for a response to HEAD (no body). */
-    Response read(boolean head) throws IOException {
+    public Response read(boolean head) throws IOException {
         String statusLine = line();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(); !l.isEmpty(); l = line()) {
@@ -69,12 +69,12 @@ final class RawClient implements AutoCloseable {
         return new Response(status, statusLine, headers, body);
     }
 
-    Response read() throws IOException {
+    public Response read() throws IOException {
         return read(false);
     }
 
     /** True when the server closed the connection (EOF within the socket timeout). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (java.net.SocketException e) {
